@@ -1,0 +1,22 @@
+import type { Clock } from './clock.js';
+import type { Config } from './config/load-config.js';
+import type { Database } from './db/open-database.js';
+import type { Logger } from './logger.js';
+import type { Secrets } from './secrets/load-secrets.js';
+import type { ActiveSession } from './sessions/session-repository.js';
+
+/** Everything the app needs from the outside world; tests pass their own. */
+export interface AppDeps {
+  database: Database;
+  secrets: Secrets;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    auth: ActiveSession | null;
+    ip: string | null;
+  };
+}

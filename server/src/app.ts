@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from './app-deps.js';
+import { auditRoutes } from './audit/audit-routes.js';
+import { authRoutes } from './auth/auth-routes.js';
+import { serveClient } from './client-app/serve-client.js';
+import { ApiError } from './http/api-error.js';
+import { makeOnError } from './http/on-error.js';
+import { requestGuard } from './http/request-guard.js';
+import { securityHeaders } from './http/security-headers.js';
+import { pinLoginSettingsRoutes } from './organisation/pin-login-settings-routes.js';
+import { loadSession } from './sessions/session-middleware.js';
+import { setupRoutes } from './setup/setup-routes.js';
+import { userRoutes } from './users/user-routes.js';
+
+/** Builds the whole app from its dependencies; tests call `app.request()` on the result. */
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>()
+    .use(requestGuard({ publicOrigin: deps.config.publicOrigin }))
+    .use(async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    })
+    .use(loadSession(deps))
+    .route('/setup', setupRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/organisation/pin-login', pinLoginSettingsRoutes(deps))
+    .route('/users', userRoutes(deps))
+    .route('/audit', auditRoutes(deps))
+    .all('*', () => {
+      throw new ApiError(404, 'not_found', 'No such endpoint');
+    });
+
+  const app = new Hono<AppEnv>();
+  app.onError(makeOnError(deps.logger));
+  app.use(securityHeaders());
+  app.route('/api', api);
+  if (deps.config.clientDir) app.route('/', serveClient(deps.config.clientDir));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import { EmptyRequest, PasswordLoginRequest, StepUpRequest } from '@tapin/shared';
+import type { AppDeps, AppEnv } from '../app-deps.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { ApiError, invalidCredentials } from '../http/api-error.js';
+import { valid } from '../http/validate.js';
+import { countInWindow, peekWindow } from '../rate-limit/fixed-window.js';
+import { clearSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
+import { sessionJSON } from '../sessions/session-json.js';
+import { authOf, requireSession } from '../sessions/session-middleware.js';
+import { createSession, endSession, markSteppedUp } from '../sessions/session-repository.js';
+import { verifyPassword } from './password-hash.js';
+import { verifyPasswordLogin } from './verify-password-login.js';
+
+const PASSWORD_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const PASSWORD_FAILURES_ALLOWED = 10;
+
+export function authRoutes(deps: AppDeps) {
+  const { db } = deps.database;
+
+  async function guardPasswordAttempts(key: string, now: number): Promise<void> {
+    const { count, retryAfterSeconds } = await peekWindow(db, key, PASSWORD_FAILURE_WINDOW_MS, now);
+    if (count >= PASSWORD_FAILURES_ALLOWED) {
+      throw new ApiError(429, 'rate_limited', 'Too many failed attempts. Try again later.', {
+        retryAfterSeconds,
+      });
+    }
+  }
+
+  return new Hono<AppEnv>()
+    .post('/login', valid('json', PasswordLoginRequest), async (c) => {
+      const { username, password } = c.req.valid('json');
+      const now = deps.clock.now();
+      const limitKey = `password:${username}`;
+      await guardPasswordAttempts(limitKey, now);
+      const { user, knownUser } = await verifyPasswordLogin(db, username, password);
+      if (!user) {
+        await countInWindow(db, limitKey, PASSWORD_FAILURE_WINDOW_MS, now);
+        if (knownUser) {
+          await recordAudit(db, {
+            organisationId: knownUser.organisation_id,
+            type: 'login.password_failed',
+            targetUserId: knownUser.id,
+            ip: c.get('ip'),
+            now,
+          });
+        }
+        throw invalidCredentials();
+      }
+      const organisation = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', user.organisation_id)
+        .executeTakeFirstOrThrow();
+      const { token, session } = await createSession(db, {
+        organisationId: organisation.id,
+        userId: user.id,
+        kind: 'web',
+        deviceId: null,
+        ip: c.get('ip'),
+        now,
+      });
+      writeSessionCookie(c, token, deps.config.secureCookies);
+      return c.json(sessionJSON({ session, user, organisation }, now));
+    })
+    .post('/logout', valid('json', EmptyRequest), async (c) => {
+      const auth = c.get('auth');
+      if (auth) await endSession(db, auth.session.id, deps.clock.now());
+      clearSessionCookie(c, deps.config.secureCookies);
+      return c.json({ ok: true });
+    })
+    .get('/session', requireSession, (c) => c.json(sessionJSON(authOf(c), deps.clock.now())))
+    .post('/step-up', requireSession, valid('json', StepUpRequest), async (c) => {
+      const auth = authOf(c);
+      const now = deps.clock.now();
+      const limitKey = `password:${auth.user.username}`;
+      await guardPasswordAttempts(limitKey, now);
+      const hash = auth.user.password_hash;
+      const ok = hash !== null && (await verifyPassword(hash, c.req.valid('json').password));
+      if (!ok) {
+        await countInWindow(db, limitKey, PASSWORD_FAILURE_WINDOW_MS, now);
+        await recordAudit(db, {
+          organisationId: auth.organisation.id,
+          type: 'login.password_failed',
+          targetUserId: auth.user.id,
+          deviceId: auth.session.device_id,
+          ip: c.get('ip'),
+          detail: { stepUp: true },
+          now,
+        });
+        throw invalidCredentials();
+      }
+      await markSteppedUp(db, auth.session.id, now);
+      const session = { ...auth.session, stepped_up_at: now };
+      return c.json(sessionJSON({ ...auth, session }, now));
+    });
+}

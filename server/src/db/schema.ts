@@ -1,0 +1,107 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AuditEventType, LoginMethod, Role, SessionKind } from '@tapin/shared';
+
+/**
+ * Times are milliseconds since the epoch (bigint), and flags are 0/1 integers, so one schema
+ * and one set of queries serve SQLite and PostgreSQL alike.
+ */
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  pin_login_active: number;
+  offline_grace_minutes: number;
+  idle_lock_minutes: number;
+  require_passkey: number;
+  created_at: number;
+}
+
+export interface UserTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  username: string;
+  role: Role;
+  login_method: LoginMethod;
+  password_hash: string | null;
+  /** HMAC-SHA256(pepper, organisation id ‖ PIN), hex; unique per organisation. */
+  pin_hmac: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionTable {
+  id: string;
+  /** SHA-256 of the cookie token, hex. The token itself is never stored. */
+  token_hash: string | null;
+  organisation_id: string;
+  user_id: string;
+  kind: SessionKind;
+  device_id: string | null;
+  ip: string | null;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  stepped_up_at: number | null;
+  ended_at: number | null;
+  offline: Generated<number>;
+  /** Set on sessions uploaded from a device's offline queue, so a re-upload is a no-op. */
+  idempotency_key: string | null;
+}
+
+export interface DeviceTable {
+  /** RFC 7638 thumbprint of the public key. */
+  id: string;
+  organisation_id: string;
+  name: string;
+  public_key_jwk: string;
+  revoked_at: number | null;
+  locked_at: number | null;
+  failed_attempts: Generated<number>;
+  last_failed_at: number | null;
+  approved_by: string | null;
+  approved_at: number;
+  last_login_at: number | null;
+}
+
+export interface ChallengeTable {
+  id: string;
+  device_id: string;
+  purpose: string;
+  expires_at: number;
+}
+
+export interface AuditEventTable {
+  /** Time-ordered: sorting by id sorts by time. */
+  id: string;
+  organisation_id: string;
+  type: AuditEventType;
+  actor_user_id: string | null;
+  target_user_id: string | null;
+  device_id: string | null;
+  ip: string | null;
+  detail: string;
+  created_at: number;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface DB {
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  devices: DeviceTable;
+  challenges: ChallengeTable;
+  audit_events: AuditEventTable;
+  rate_limits: RateLimitTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type Device = Selectable<DeviceTable>;

@@ -1,0 +1,33 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_BODY_BYTES } from '@tapin/shared';
+import { ApiError } from './api-error.js';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CSRF and body rules for every mutating API request: a JSON content type (a cross-site form
+ * cannot send one without a preflight), a same-origin `Origin`, and a size cap. Hono's csrf()
+ * only inspects form content types, so it is not enough here.
+ */
+export function requestGuard(opts: { publicOrigin: string | undefined }): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+  return async (c, next) => {
+    if (!MUTATING.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    const expected = opts.publicOrigin ?? new URL(c.req.url).origin;
+    if (origin !== expected) {
+      throw new ApiError(403, 'forbidden_origin', 'The request must come from this site');
+    }
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json');
+    }
+    return limit(c, next);
+  };
+}

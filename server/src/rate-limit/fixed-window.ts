@@ -1,0 +1,46 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/**
+ * Counts one event against `key` in a fixed window and returns the count so far. The counter lives
+ * in the database so that several server instances share it; the upsert is atomic on both engines.
+ */
+export async function countInWindow(
+  db: Kysely<DB>,
+  key: string,
+  windowMs: number,
+  now: number,
+): Promise<number> {
+  const stale = now - windowMs;
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: now, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limits.window_start <= ${stale} then 1 else rate_limits.count + 1 end`,
+        window_start: sql<number>`case when rate_limits.window_start <= ${stale} then ${now} else rate_limits.window_start end`,
+      }),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The count in the current window without adding to it. */
+export async function peekWindow(
+  db: Kysely<DB>,
+  key: string,
+  windowMs: number,
+  now: number,
+): Promise<{ count: number; retryAfterSeconds: number }> {
+  const row = await db
+    .selectFrom('rate_limits')
+    .select(['count', 'window_start'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row || row.window_start <= now - windowMs) return { count: 0, retryAfterSeconds: 0 };
+  return {
+    count: Number(row.count),
+    retryAfterSeconds: Math.max(1, Math.ceil((row.window_start + windowMs - now) / 1000)),
+  };
+}

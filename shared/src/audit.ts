@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './fields.js';
+
+export const AUDIT_EVENT_TYPES = [
+  'organisation.created',
+  'pin_login.activated',
+  'pin_login.deactivated',
+  'settings.changed',
+  'user.created',
+  'user.deleted',
+  'user.pin_set',
+  'user.pin_cleared',
+  'user.password_changed',
+  'user.role_changed',
+  'user.login_method_changed',
+  'user.pin_conflict',
+  'login.password_failed',
+  'login.pin_failed',
+  'login.passkey_failed',
+  'device.approved',
+  'device.renamed',
+  'device.revoked',
+  'device.deleted',
+  'device.locked',
+  'device.unlocked',
+  'offline.upload_refused',
+  'passkey.added',
+  'passkey.removed',
+  'passkey.counter_regressed',
+] as const;
+export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
+export type AuditEventType = z.infer<typeof AuditEventType>;
+
+export const AuditEventJSON = z.object({
+  id: Id,
+  type: AuditEventType,
+  actor: z.object({ id: Id, name: z.string() }).nullable(),
+  target: z.object({ id: Id, name: z.string() }).nullable(),
+  deviceId: z.string().nullable(),
+  ip: z.string().nullable(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  createdAt: IsoDateTime,
+});
+export type AuditEventJSON = z.infer<typeof AuditEventJSON>;
+
+export const AuditQuery = z.strictObject({
+  before: Id.optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditPageJSON = z.object({
+  events: z.array(AuditEventJSON),
+  nextBefore: z.string().nullable(),
+});
+export type AuditPageJSON = z.infer<typeof AuditPageJSON>;

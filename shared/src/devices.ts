@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './fields.js';
+import { DEVICE_NAME_MAX } from './limits.js';
+
+/** A device's ID is the RFC 7638 thumbprint of its public key: base64url of a SHA-256. */
+export const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a valid device ID');
+export type DeviceId = z.infer<typeof DeviceId>;
+
+/** The public half of the device's ECDSA P-256 key, as WebCrypto exports it. */
+export const DevicePublicKeyJWK = z.strictObject({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  ext: z.boolean().optional(),
+  key_ops: z.array(z.literal('verify')).max(1).optional(),
+});
+export type DevicePublicKeyJWK = z.infer<typeof DevicePublicKeyJWK>;
+
+export const DeviceName = z.string().trim().min(1, 'Give the device a name').max(DEVICE_NAME_MAX);
+
+export const DEVICE_STATUSES = ['approved', 'revoked', 'locked'] as const;
+export const DeviceStatus = z.enum(DEVICE_STATUSES);
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+export const DeviceJSON = z.object({
+  id: DeviceId,
+  name: z.string(),
+  status: DeviceStatus,
+  approvedAt: IsoDateTime,
+  approvedBy: z.string().nullable(),
+  lastLoginAt: IsoDateTime.nullable(),
+});
+export type DeviceJSON = z.infer<typeof DeviceJSON>;
+
+export const DeviceSessionJSON = z.object({
+  id: Id,
+  user: z.object({ id: Id, name: z.string() }).nullable(),
+  ip: z.string().nullable(),
+  loginAt: IsoDateTime,
+  offline: z.boolean(),
+  active: z.boolean(),
+});
+export type DeviceSessionJSON = z.infer<typeof DeviceSessionJSON>;
+
+export const DeviceDetailsJSON = z.object({
+  device: DeviceJSON,
+  failedAttempts: z.number().int(),
+  sessions: z.array(DeviceSessionJSON),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+});
+export type DeviceDetailsJSON = z.infer<typeof DeviceDetailsJSON>;
+
+export const DeviceIdParam = z.strictObject({ id: DeviceId });
+export const DeviceDetailsQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100000).optional(),
+});
+
+export const ApproveDeviceRequest = z.strictObject({
+  name: DeviceName,
+  publicKey: DevicePublicKeyJWK,
+});
+export type ApproveDeviceRequest = z.infer<typeof ApproveDeviceRequest>;
+
+export const RenameDeviceRequest = z.strictObject({ name: DeviceName });
+
+/** What a device learns about itself before it decides which login screen to show. */
+export const DeviceStateRequest = z.strictObject({ deviceId: DeviceId });
+export const DeviceStateJSON = z.object({
+  /** `unknown` covers never approved and deleted alike. */
+  state: z.enum(['unknown', 'approved', 'revoked']),
+  /** Only meaningful for an approved device: whether its organisation has PIN login on. */
+  pinLoginActive: z.boolean(),
+  serverTime: IsoDateTime,
+});
+export type DeviceStateJSON = z.infer<typeof DeviceStateJSON>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX } from './limits.js';
+
+/** Identifiers the server hands out: random, URL-safe. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not a valid identifier');
+export type Id = z.infer<typeof Id>;
+
+export const PersonName = z.string().trim().min(1, 'Enter a name').max(NAME_MAX);
+
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, 'A username has at least 2 characters')
+  .max(USERNAME_MAX)
+  .regex(/^[a-z0-9._@-]+$/, 'Use letters, digits, and . _ @ - only');
+
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN, `A password has at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX);
+
+/** Timestamps travel as ISO 8601 strings. */
+export const IsoDateTime = z.string();
+export type IsoDateTime = string;

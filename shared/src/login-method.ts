@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const LOGIN_METHODS = ['password', 'password_and_pin', 'pin_only'] as const;
+export const LoginMethod = z.enum(LOGIN_METHODS);
+export type LoginMethod = z.infer<typeof LoginMethod>;
+
+/** Labels exactly as the help article names them under "Login method". */
+export const LOGIN_METHOD_LABELS: Record<LoginMethod, string> = {
+  password: 'Password',
+  password_and_pin: 'Password and PIN',
+  pin_only: 'PIN only',
+};
+
+export function allowsPin(method: LoginMethod): boolean {
+  return method !== 'password';
+}
+
+export function allowsPassword(method: LoginMethod): boolean {
+  return method !== 'pin_only';
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { IsoDateTime } from './fields.js';
+import { DeviceId } from './devices.js';
+import { Pin } from './pin.js';
+
+export const PinChallengeRequest = z.strictObject({ deviceId: DeviceId });
+export type PinChallengeRequest = z.infer<typeof PinChallengeRequest>;
+
+export const PinChallengeJSON = z.object({
+  challenge: z.string(),
+  expiresAt: IsoDateTime,
+});
+export type PinChallengeJSON = z.infer<typeof PinChallengeJSON>;
+
+/** What the device signs (as a compact ES256 JWS) to prove it holds its key. */
+export const PinLoginProofPayload = z.strictObject({
+  purpose: z.literal('tapin:pin-login'),
+  challenge: z.string().max(128),
+  deviceId: DeviceId,
+});
+export type PinLoginProofPayload = z.infer<typeof PinLoginProofPayload>;
+
+export const PinLoginRequest = z.strictObject({
+  deviceId: DeviceId,
+  pin: Pin,
+  /** Compact JWS over PinLoginProofPayload, signed with the device key. */
+  proof: z.string().max(2048),
+});
+export type PinLoginRequest = z.infer<typeof PinLoginRequest>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'manager', 'cashier'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Labels as the help article names them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  manager: 'Manager',
+  cashier: 'Cashier',
+};
+
+/** Roles that may use the admin environment. */
+export function isAdminRole(role: Role): boolean {
+  return role === 'admin' || role === 'manager';
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, Password, PersonName, Username } from './fields.js';
+import { LoginMethod } from './login-method.js';
+import { Pin } from './pin.js';
+import { Role } from './roles.js';
+
+/** A user as the API shows it. The PIN itself is never sent: only whether one is set. */
+export const UserJSON = z.object({
+  id: Id,
+  name: z.string(),
+  username: z.string(),
+  role: Role,
+  loginMethod: LoginMethod,
+  hasPin: z.boolean(),
+  hasPassword: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type UserJSON = z.infer<typeof UserJSON>;
+
+export const CreateUserRequest = z.strictObject({
+  name: PersonName,
+  username: Username,
+  role: Role,
+  loginMethod: LoginMethod,
+  pin: Pin.optional(),
+  password: Password.optional(),
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+/** Every field optional; `pin` and `password` replace the current one when given. */
+export const UpdateUserRequest = z
+  .strictObject({
+    name: PersonName.optional(),
+    username: Username.optional(),
+    role: Role.optional(),
+    loginMethod: LoginMethod.optional(),
+    pin: Pin.optional(),
+    password: Password.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
+
+export const UserIdParam = z.strictObject({ id: Id });
