@@ -1,0 +1,27 @@
+import type { ErrorCode } from '@tapin/shared';
+
+/** `network` and `timeout` are the client's own: the server was not reached or did not answer. */
+export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response';
+
+export class ApiClientError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly status: number,
+    readonly field?: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiClientError';
+  }
+
+  get offline(): boolean {
+    return this.code === 'network' || this.code === 'timeout';
+  }
+}
+
+/** One place that turns any failure into words for the person at the screen. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiClientError) return err.message;
+  return 'Something went wrong. Please try again.';
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { ApiClientError } from './api-error';
+
+const TIMEOUT_MS = 10_000;
+
+/**
+ * The one way the client talks to the server: JSON in and out, parsed with the shared schema,
+ * a timeout so nothing spins forever, and the server's error envelope turned into ApiClientError.
+ */
+export async function request<S extends z.ZodType>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+      ...(method !== 'GET' && { body: JSON.stringify(body ?? {}) }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'TimeoutError') {
+      throw new ApiClientError('timeout', 'The server did not answer in time. Check the connection.', 0);
+    }
+    throw new ApiClientError('network', "Can't reach the server. Check the connection.", 0);
+  }
+  const data: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const e = (data as { error?: { code?: string; message?: string; field?: string; retryAfterSeconds?: number } })
+      ?.error;
+    if (e?.code && e.message) {
+      throw new ApiClientError(e.code as ApiClientError['code'], e.message, res.status, e.field, e.retryAfterSeconds);
+    }
+    // A proxy or service worker answered instead of Tapin.
+    throw new ApiClientError(
+      res.status >= 500 ? 'network' : 'bad_response',
+      "Can't reach the server. Check the connection.",
+      res.status,
+    );
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiClientError('bad_response', 'The server sent an unexpected answer.', res.status);
+  return parsed.data;
+}

@@ -1,0 +1,30 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './test-app.js';
+import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './test-client.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('first-run setup', () => {
+  it('reports setup as needed on an empty database, then as done', async () => {
+    const c = new TestClient(t);
+    expect((await c.get('/api/setup')).body).toEqual({ needed: true });
+    await setUpOrganisation(t);
+    expect((await c.get('/api/setup')).body).toEqual({ needed: false });
+  });
+
+  it('logs the new admin in and returns 409 when run a second time', async () => {
+    const admin = await setUpOrganisation(t);
+    const me = await admin.get<{ user: { role: string } }>('/api/auth/session');
+    expect(me.status).toBe(200);
+    expect(me.body.user.role).toBe('admin');
+    const again = await new TestClient(t).post('/api/setup', { ...DEFAULT_SETUP, username: 'other' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: 'setup_already_done' } });
+  });
+});
