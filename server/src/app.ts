@@ -2,12 +2,14 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
+import { deviceRoutes } from './devices/device-routes.js';
 import { serveClient } from './client-app/serve-client.js';
 import { ApiError } from './http/api-error.js';
 import { makeOnError } from './http/on-error.js';
 import { requestGuard } from './http/request-guard.js';
 import { securityHeaders } from './http/security-headers.js';
 import { pinLoginSettingsRoutes } from './organisation/pin-login-settings-routes.js';
+import { pinLoginRoutes } from './pin-login/pin-login-routes.js';
 import { loadSession } from './sessions/session-middleware.js';
 import { setupRoutes } from './setup/setup-routes.js';
 import { userRoutes } from './users/user-routes.js';
@@ -25,6 +27,8 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes(deps))
     .route('/organisation/pin-login', pinLoginSettingsRoutes(deps))
     .route('/users', userRoutes(deps))
+    .route('/devices', deviceRoutes(deps))
+    .route('/pin-login', pinLoginRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such endpoint');

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import { allowsPin } from '@tapin/shared';
+import { recordAudit } from '../audit/record-audit.js';
+import { pinHmac } from '../auth/pin-hmac.js';
+import type { DB, Device, Organisation, User } from '../db/schema.js';
+import { countInWindow, peekWindow } from '../rate-limit/fixed-window.js';
+import { consumeChallenge } from './challenge-store.js';
+import {
+  LOCK_AFTER_FAILURES,
+  ORG_FAILURES_ALLOWED,
+  ORG_FAILURE_WINDOW_MS,
+  delayAfterFailures,
+} from './pin-login-throttle.js';
+import { verifyDeviceProof } from './verify-device-proof.js';
+
+export type PinLoginResult =
+  | { ok: true; user: User; device: Device; organisation: Organisation }
+  /** Every failure looks the same to the caller; `reason` is for the audit log only. */
+  | { ok: false; throttled: false; reason: string }
+  | { ok: false; throttled: true; retryAfterSeconds: number };
+
+export interface PinLoginAttempt {
+  deviceId: string;
+  pin: string;
+  proof: string;
+  ip: string | null;
+  now: number;
+}
+
+const fail = (reason: string): PinLoginResult => ({ ok: false, throttled: false, reason });
+
+/**
+ * Where a PIN login is decided. The device proves it holds its key by signing a fresh challenge;
+ * only then is a PIN guess counted against it, and only then is the PIN looked up.
+ */
+export async function verifyPinLogin(db: Kysely<DB>, pepper: Buffer, a: PinLoginAttempt): Promise<PinLoginResult> {
+  // The device must exist and still be approved.
+  const device = await db.selectFrom('devices').selectAll().where('id', '=', a.deviceId).executeTakeFirst();
+  if (!device || device.revoked_at !== null) return fail('unknown or revoked device');
+
+  // It must prove possession of its key over a challenge that was issued to it.
+  const challenge = await verifyDeviceProof(device, a.proof, 'tapin:pin-login');
+  if (challenge === null) return fail('bad device proof');
+  const fresh = await consumeChallenge(db, { challenge, deviceId: device.id, purpose: 'pin-login', now: a.now });
+  if (!fresh) return fail('challenge unknown, used or expired');
+
+  // The organisation must have PIN login switched on.
+  const organisation = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', device.organisation_id)
+    .executeTakeFirstOrThrow();
+  if (organisation.pin_login_active !== 1) return fail('PIN login inactive');
+
+  // A locked device tries nothing, not even the right PIN.
+  if (device.locked_at !== null) return fail('device locked');
+
+  // Growing delays between consecutive failures.
+  const wait = device.last_failed_at === null ? 0 : device.last_failed_at + delayAfterFailures(device.failed_attempts) - a.now;
+  if (wait > 0) return { ok: false, throttled: true, retryAfterSeconds: Math.ceil(wait / 1000) };
+
+  const orgKey = `pin-failures:${organisation.id}`;
+  const orgFailures = await peekWindow(db, orgKey, ORG_FAILURE_WINDOW_MS, a.now);
+  if (orgFailures.count >= ORG_FAILURES_ALLOWED) {
+    return { ok: false, throttled: true, retryAfterSeconds: orgFailures.retryAfterSeconds };
+  }
+
+  // Count this attempt as a failure before looking at the PIN, so parallel guesses cannot slip
+  // past the limit; success resets the count. The WHERE makes it a compare-and-set.
+  const reserved = await db
+    .updateTable('devices')
+    .set({ failed_attempts: device.failed_attempts + 1, last_failed_at: a.now })
+    .where('id', '=', device.id)
+    .where('failed_attempts', '=', device.failed_attempts)
+    .where('locked_at', 'is', null)
+    .executeTakeFirst();
+  if (reserved.numUpdatedRows === 0n) return { ok: false, throttled: true, retryAfterSeconds: 1 };
+
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('organisation_id', '=', organisation.id)
+    .where('pin_hmac', '=', pinHmac(pepper, organisation.id, a.pin))
+    .executeTakeFirst();
+
+  if (!user || !allowsPin(user.login_method)) {
+    const failures = device.failed_attempts + 1;
+    await countInWindow(db, orgKey, ORG_FAILURE_WINDOW_MS, a.now);
+    await recordAudit(db, {
+      organisationId: organisation.id,
+      type: 'login.pin_failed',
+      deviceId: device.id,
+      ip: a.ip,
+      detail: { consecutiveFailures: failures },
+      now: a.now,
+    });
+    if (failures >= LOCK_AFTER_FAILURES) {
+      await db.updateTable('devices').set({ locked_at: a.now }).where('id', '=', device.id).execute();
+      await recordAudit(db, {
+        organisationId: organisation.id,
+        type: 'device.locked',
+        deviceId: device.id,
+        ip: a.ip,
+        detail: { name: device.name, consecutiveFailures: failures },
+        now: a.now,
+      });
+    }
+    return fail('no user with this PIN may log in by PIN');
+  }
+
+  await db
+    .updateTable('devices')
+    .set({ failed_attempts: 0, last_failed_at: null, last_login_at: a.now })
+    .where('id', '=', device.id)
+    .execute();
+  return { ok: true, user, device: { ...device, failed_attempts: 0, last_failed_at: null, last_login_at: a.now }, organisation };
+}

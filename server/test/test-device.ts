@@ -1,0 +1,56 @@
+import { CompactSign, exportJWK, generateKeyPair } from 'jose';
+import type { DeviceJSON, DevicePublicKeyJWK, PinChallengeJSON, SessionJSON } from '@tapin/shared';
+import { deviceIdOf } from '../src/devices/device-key.js';
+import type { TestApp } from './test-app.js';
+import { TestClient, type Reply } from './test-client.js';
+
+/** A register: its own non-extractable P-256 key, as the PWA keeps in IndexedDB, and its own cookies. */
+export class TestDevice {
+  readonly client: TestClient;
+  private constructor(
+    t: TestApp,
+    readonly id: string,
+    readonly publicKey: DevicePublicKeyJWK,
+    private readonly privateKey: CryptoKey,
+  ) {
+    this.client = new TestClient(t);
+  }
+
+  static async create(t: TestApp): Promise<TestDevice> {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: false });
+    const jwk = await exportJWK(publicKey);
+    const pub = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } as DevicePublicKeyJWK;
+    return new TestDevice(t, await deviceIdOf(pub), pub, privateKey);
+  }
+
+  /** Approves this device from an admin's or manager's session. */
+  async approveWith(admin: TestClient, name = 'Till 1'): Promise<Reply<{ device: DeviceJSON }>> {
+    return admin.post('/api/devices/approve', { name, publicKey: this.publicKey });
+  }
+
+  async challenge(): Promise<string> {
+    const res = await this.client.post<PinChallengeJSON>('/api/pin-login/challenge', { deviceId: this.id });
+    if (res.status !== 200) throw new Error(`challenge failed: ${res.status} ${res.text}`);
+    return res.body.challenge;
+  }
+
+  sign(payload: object, key: CryptoKey = this.privateKey): Promise<string> {
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'ES256' })
+      .sign(key);
+  }
+
+  async proofFor(challenge: string, deviceId = this.id): Promise<string> {
+    return this.sign({ purpose: 'tapin:pin-login', challenge, deviceId });
+  }
+
+  /** The full PIN login: fresh challenge, signed proof, PIN. */
+  async pinLogin(pin: string): Promise<Reply<SessionJSON>> {
+    const challenge = await this.challenge();
+    return this.client.post<SessionJSON>('/api/pin-login', {
+      deviceId: this.id,
+      pin,
+      proof: await this.proofFor(challenge),
+    });
+  }
+}
