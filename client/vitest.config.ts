@@ -8,7 +8,8 @@ export default defineProject({
     name: 'client',
     root: import.meta.dirname,
     include: ['src/**/*.test.ts'],
-    environment: 'jsdom',
+    // Logic tests run in Node (WebCrypto, fake-indexeddb); component tests opt into jsdom per file.
+    environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
   },
 });
