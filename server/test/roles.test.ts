@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { UserJSON } from '@tapin/shared';
+import { createTestApp, type TestApp } from './test-app.js';
+import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './test-client.js';
+import { TestDevice } from './test-device.js';
+import { countUsers, createUser, getUser, loginAs, newUserBody, sessionOf, snapshotDatabase } from './fixtures.js';
+
+let t: TestApp;
+let admin: TestClient;
+let adminId: string;
+beforeEach(async () => {
+  t = await createTestApp();
+  admin = await setUpOrganisation(t);
+  adminId = (await sessionOf(admin)).user.id;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('a manager and admins', () => {
+  let manager: TestClient;
+  let managerId: string;
+  let cashier: UserJSON;
+  beforeEach(async () => {
+    managerId = (await createUser(admin, { username: 'mona', role: 'manager' })).id;
+    cashier = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11111' });
+    manager = await loginAs(t, 'mona');
+  });
+
+  const adminEdits: [string, Record<string, unknown>][] = [
+    ['name', { name: 'Not Ada' }],
+    ['username', { username: 'ada2' }],
+    ['PIN', { loginMethod: 'password_and_pin', pin: '22222' }],
+    ['password', { password: 'manager chose this' }],
+    ['role', { role: 'cashier' }],
+    ['login method', { loginMethod: 'pin_only', pin: '33333' }],
+  ];
+
+  it.each(adminEdits)("returns 403 forbidden when a manager edits an admin's %s", async (_what, body) => {
+    const before = await snapshotDatabase(t);
+    const res = await manager.patch(`/api/users/${adminId}`, body);
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await snapshotDatabase(t)).toEqual(before);
+    // The admin still logs in with the password they chose.
+    expect((await new TestClient(t).login(DEFAULT_SETUP.username, DEFAULT_SETUP.password)).status).toBe(200);
+  });
+
+  it('returns 403 forbidden when a manager deletes an admin', async () => {
+    const res = await manager.delete(`/api/users/${adminId}`, {});
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await getUser(admin, adminId)).status).toBe(200);
+  });
+
+  it('returns 403 forbidden when a manager creates an admin', async () => {
+    const before = await countUsers(t);
+    const res = await manager.post('/api/users', newUserBody({ username: 'newadmin', role: 'admin' }));
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden', field: 'role' } });
+    expect(await countUsers(t)).toBe(before);
+  });
+
+  it('returns 403 forbidden when a manager makes a cashier an admin', async () => {
+    const res = await manager.patch(`/api/users/${cashier.id}`, { role: 'admin' });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden', field: 'role' } });
+    expect((await getUser(admin, cashier.id)).body.user.role).toBe('cashier');
+  });
+
+  it('returns 403 forbidden when a manager makes themselves an admin', async () => {
+    const res = await manager.patch(`/api/users/${managerId}`, { role: 'admin' });
+    expect(res.status).toBe(403);
+    expect((await getUser(admin, managerId)).body.user.role).toBe('manager');
+  });
+
+  it('returns 403 forbidden when a manager reads the audit log', async () => {
+    const res = await manager.get('/api/audit');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it("returns 200 when a manager sets a cashier's PIN, and 201 when a manager adds a cashier", async () => {
+    const res = await manager.patch<{ user: UserJSON }>(`/api/users/${cashier.id}`, { pin: '44444' });
+    expect(res.status).toBe(200);
+    expect(res.body.user.hasPin).toBe(true);
+    const created = await manager.post('/api/users', newUserBody({ username: 'pia', loginMethod: 'pin_only', pin: '55555' }));
+    expect(created.status).toBe(201);
+    const list = await manager.get<{ users: UserJSON[] }>('/api/users');
+    expect(list.status).toBe(200);
+    expect(list.body.users.map((u) => u.username)).toContain('ada');
+  });
+
+  it('returns 200 when a manager activates PIN login, as the article allows', async () => {
+    const res = await manager.post('/api/organisation/pin-login/activate', {});
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ active: true });
+  });
+});
+
+describe('a cashier and the admin environment', () => {
+  let cashier: TestClient;
+  let deviceId: string;
+  beforeEach(async () => {
+    await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11111' });
+    cashier = await loginAs(t, 'carl');
+    const device = await TestDevice.create(t);
+    expect((await device.approveWith(admin)).status).toBe(201);
+    deviceId = device.id;
+  });
+
+  // `:admin` and `:device` stand for the admin's user id and an approved device's id.
+  const routes: { method: string; path: string; body?: unknown }[] = [
+    { method: 'GET', path: '/api/users' },
+    { method: 'POST', path: '/api/users', body: newUserBody({ username: 'sneaky', role: 'admin' }) },
+    { method: 'GET', path: '/api/users/:admin' },
+    { method: 'PATCH', path: '/api/users/:admin', body: { password: 'cashier chose this' } },
+    { method: 'DELETE', path: '/api/users/:admin', body: {} },
+    { method: 'POST', path: '/api/organisation/pin-login/activate', body: {} },
+    { method: 'POST', path: '/api/organisation/pin-login/deactivate', body: {} },
+    { method: 'PATCH', path: '/api/organisation/pin-login', body: { idleLockMinutes: 5 } },
+    { method: 'GET', path: '/api/audit' },
+    { method: 'GET', path: '/api/devices' },
+    { method: 'GET', path: '/api/devices/:device' },
+    { method: 'PATCH', path: '/api/devices/:device', body: { name: 'Renamed' } },
+    { method: 'POST', path: '/api/devices/:device/revoke', body: {} },
+    { method: 'POST', path: '/api/devices/:device/unlock', body: {} },
+    { method: 'DELETE', path: '/api/devices/:device', body: {} },
+  ];
+  const fill = (path: string) => path.replace(':admin', adminId).replace(':device', deviceId);
+
+  it.each(routes)('returns 403 forbidden to a cashier on $method $path', async ({ method, path, body }) => {
+    const before = await snapshotDatabase(t);
+    const res = await cashier.call(method, fill(path), body);
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await snapshotDatabase(t)).toEqual(before);
+  });
+
+  it('returns 403 forbidden to a cashier approving a device', async () => {
+    const other = await TestDevice.create(t);
+    const res = await other.approveWith(cashier);
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it.each(routes)('returns 401 unauthenticated without a session on $method $path', async ({ method, path, body }) => {
+    const res = await new TestClient(t).call(method, fill(path), body);
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
+  });
+});
