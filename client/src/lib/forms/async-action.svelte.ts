@@ -1,0 +1,72 @@
+import { ApiClientError, errorMessage } from '../api/api-error';
+import { session } from '../session.svelte';
+
+/**
+ * One request a screen runs on behalf of a button or form: `busy` disables the control while it
+ * runs, and any failure becomes either a message under the field it concerns or one message for
+ * the whole form. It always recovers: `busy` is reset whatever happens.
+ */
+export class AsyncAction<F extends string = never> {
+  busy = $state(false);
+  /** A message about the whole action, shown at the top of the form. */
+  error = $state<string | null>(null);
+  /** Messages that belong to one field, keyed by the field's name as the API spells it. */
+  fieldErrors = $state<Partial<Record<F, string>>>({});
+
+  readonly #fields: ReadonlySet<string>;
+
+  constructor(fields: readonly F[] = []) {
+    this.#fields = new Set(fields);
+  }
+
+  /** Runs `task` unless one is already running; resolves to whether it succeeded. */
+  async run(task: () => Promise<void>): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.clear();
+    try {
+      await task();
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Shows field messages found before any request was made. */
+  setFieldErrors(errors: Partial<Record<F, string>>): void {
+    this.error = null;
+    this.fieldErrors = errors;
+  }
+
+  clear(): void {
+    this.error = null;
+    this.fieldErrors = {};
+  }
+
+  fail(err: unknown): void {
+    // The session ended (expired, or ended elsewhere): back to the login screen.
+    if (err instanceof ApiClientError && err.code === 'unauthenticated') {
+      session.set(null);
+      return;
+    }
+    const field = err instanceof ApiClientError ? err.field : undefined;
+    if (field !== undefined && this.#fields.has(field)) {
+      this.fieldErrors = { [field]: withoutFieldPrefix(errorMessage(err), field) } as Partial<
+        Record<F, string>
+      >;
+      return;
+    }
+    this.error = errorMessage(err);
+  }
+}
+
+/** The server's validation messages start with the field's name; under the field itself that is noise. */
+function withoutFieldPrefix(message: string, field: string): string {
+  const prefix = `${field}: `;
+  if (!message.startsWith(prefix)) return message;
+  const rest = message.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
