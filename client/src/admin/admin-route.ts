@@ -1,0 +1,44 @@
+/** The pages of the admin environment, by path. The menus link to these paths. */
+export type AdminRoute =
+  | { page: 'pin-login' }
+  | { page: 'users' }
+  | { page: 'user-new' }
+  | { page: 'user-edit'; userId: string }
+  | { page: 'audit' }
+  | { page: 'settings' }
+  | { page: 'not-found' };
+
+export const ADMIN_PATHS = {
+  pinLogin: '/admin/pin-login',
+  users: '/admin/users',
+  newUser: '/admin/users/new',
+  user: (id: string) => `/admin/users/${encodeURIComponent(id)}`,
+  audit: '/admin/audit',
+  settings: '/settings/pin-login',
+} as const;
+
+export function adminRoute(path: string): AdminRoute {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  switch (clean) {
+    case ADMIN_PATHS.pinLogin:
+      return { page: 'pin-login' };
+    case ADMIN_PATHS.users:
+      return { page: 'users' };
+    case ADMIN_PATHS.newUser:
+      return { page: 'user-new' };
+    case ADMIN_PATHS.audit:
+      return { page: 'audit' };
+    case '/settings':
+    case ADMIN_PATHS.settings:
+      return { page: 'settings' };
+  }
+  const match = /^\/admin\/users\/([^/]+)$/.exec(clean);
+  if (match?.[1]) {
+    try {
+      return { page: 'user-edit', userId: decodeURIComponent(match[1]) };
+    } catch {
+      return { page: 'not-found' };
+    }
+  }
+  return { page: 'not-found' };
+}

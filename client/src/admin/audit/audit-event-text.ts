@@ -1,0 +1,72 @@
+import {
+  LOGIN_METHOD_LABELS,
+  LoginMethod,
+  ROLE_LABELS,
+  Role,
+  type AuditEventJSON,
+  type AuditEventType,
+} from '@tapin/shared';
+
+/** What each audit event means, in the words of the admin environment. */
+export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
+  'organisation.created': 'Organisation created',
+  'pin_login.activated': 'Log in with PIN code activated',
+  'pin_login.deactivated': 'Log in with PIN code deactivated',
+  'settings.changed': 'PIN login settings changed',
+  'user.created': 'User added',
+  'user.deleted': 'User deleted',
+  'user.pin_set': 'PIN set',
+  'user.pin_cleared': 'PIN removed',
+  'user.password_changed': 'Password changed',
+  'user.role_changed': 'Role changed',
+  'user.login_method_changed': 'Login method changed',
+  'user.pin_conflict': 'PIN refused: already in use',
+  'login.password_failed': 'Failed password login',
+  'login.pin_failed': 'Failed PIN login',
+  'login.passkey_failed': 'Failed passkey login',
+  'device.approved': 'Device approved',
+  'device.renamed': 'Device renamed',
+  'device.revoked': 'Device approval revoked',
+  'device.deleted': 'Device deleted',
+  'device.locked': 'Device locked after failed PIN logins',
+  'device.unlocked': 'Device unlocked',
+  'offline.upload_refused': 'Offline login refused on upload',
+  'passkey.added': 'Passkey added',
+  'passkey.removed': 'Passkey removed',
+  'passkey.counter_regressed': 'Passkey counter went backwards (possible cloned passkey)',
+};
+
+function roleLabel(value: unknown): string | null {
+  const r = Role.safeParse(value);
+  return r.success ? ROLE_LABELS[r.data] : null;
+}
+
+function methodLabel(value: unknown): string | null {
+  const m = LoginMethod.safeParse(value);
+  return m.success ? LOGIN_METHOD_LABELS[m.data] : null;
+}
+
+/** The event's label, with the change it records when the detail says so: "Role changed: Cashier → Manager". */
+export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'>): string {
+  const label = AUDIT_EVENT_LABELS[event.type];
+  const { detail } = event;
+  switch (event.type) {
+    case 'user.role_changed': {
+      const from = roleLabel(detail.from);
+      const to = roleLabel(detail.to);
+      return from && to ? `${label}: ${from} → ${to}` : label;
+    }
+    case 'user.login_method_changed': {
+      const from = methodLabel(detail.from);
+      const to = methodLabel(detail.to);
+      return from && to ? `${label}: ${from} → ${to}` : label;
+    }
+    case 'user.pin_set':
+      return detail.replaced === true ? 'PIN replaced' : label;
+    case 'device.approved':
+    case 'device.renamed':
+      return typeof detail.name === 'string' ? `${label}: ${detail.name}` : label;
+    default:
+      return label;
+  }
+}

@@ -1,0 +1,119 @@
+import {
+  CreateUserRequest,
+  LOGIN_METHODS,
+  LOGIN_METHOD_LABELS,
+  ROLES,
+  ROLE_LABELS,
+  UpdateUserRequest,
+  allowsPassword,
+  allowsPin,
+  type LoginMethod,
+  type Role,
+  type UserJSON,
+} from '@tapin/shared';
+import type { z } from 'zod';
+import { checkForm } from '../../lib/forms/field-errors';
+
+export const USER_FORM_FIELDS = ['name', 'username', 'role', 'loginMethod', 'pin', 'password'] as const;
+export type UserFormField = (typeof USER_FORM_FIELDS)[number];
+
+/** What the form holds while it is being edited; empty PIN and password mean "not entered". */
+export interface UserFormValues {
+  name: string;
+  username: string;
+  role: Role;
+  loginMethod: LoginMethod;
+  pin: string;
+  password: string;
+}
+
+export function newUserValues(): UserFormValues {
+  return { name: '', username: '', role: 'cashier', loginMethod: 'password', pin: '', password: '' };
+}
+
+export function valuesOf(user: UserJSON): UserFormValues {
+  return {
+    name: user.name,
+    username: user.username,
+    role: user.role,
+    loginMethod: user.loginMethod,
+    pin: '',
+    password: '',
+  };
+}
+
+/** A manager may manage everyone except admins; an admin may manage everyone. */
+export function mayEdit(actor: { role: Role }, target: { role: Role }): boolean {
+  if (actor.role === 'admin') return true;
+  return actor.role === 'manager' && target.role !== 'admin';
+}
+
+/** The roles the acting user may give: a manager never makes anyone an admin. */
+export function roleOptions(actorRole: Role): { value: Role; label: string }[] {
+  return ROLES.filter((r) => actorRole === 'admin' || r !== 'admin').map((value) => ({
+    value,
+    label: ROLE_LABELS[value],
+  }));
+}
+
+export const LOGIN_METHOD_OPTIONS = LOGIN_METHODS.map((value) => ({
+  value,
+  label: LOGIN_METHOD_LABELS[value],
+}));
+
+/** What each login method means, shown under the choice. */
+export const LOGIN_METHOD_HINTS: Record<LoginMethod, string> = {
+  password: 'Logs in with a username and password. No PIN.',
+  password_and_pin:
+    'Logs in with a username and password on the platform, and with the PIN on approved devices.',
+  pin_only: 'Logs in only with the PIN, on approved registers, scanners and other devices. No password.',
+};
+
+type FieldErrors = Partial<Record<UserFormField, string>>;
+export type UserRequestResult<T> =
+  { ok: true; body: T } | { ok: false; errors: FieldErrors; formError?: string };
+
+/** The request that adds a user; a PIN and password are required when the login method uses them. */
+export function createUserRequest(values: UserFormValues): UserRequestResult<CreateUserRequest> {
+  return build(CreateUserRequest, values, null);
+}
+
+/**
+ * The request that saves an existing user. The PIN and password are sent only when a new one was
+ * typed (empty keeps the current one), and are required when the new login method needs one the
+ * user does not have yet.
+ */
+export function updateUserRequest(
+  values: UserFormValues,
+  existing: UserJSON,
+): UserRequestResult<UpdateUserRequest> {
+  return build(UpdateUserRequest, values, existing);
+}
+
+function build<T>(
+  schema: z.ZodType<T>,
+  values: UserFormValues,
+  existing: UserJSON | null,
+): UserRequestResult<T> {
+  const withPin = allowsPin(values.loginMethod);
+  const withPassword = allowsPassword(values.loginMethod);
+  const body = {
+    name: values.name,
+    username: values.username,
+    role: values.role,
+    loginMethod: values.loginMethod,
+    ...(withPin && values.pin !== '' && { pin: values.pin }),
+    ...(withPassword && values.password !== '' && { password: values.password }),
+  };
+  const checked = checkForm(schema, body, USER_FORM_FIELDS);
+  const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
+  if (withPin && values.pin === '' && !existing?.hasPin) {
+    errors.pin ??= 'Enter a 5-digit PIN for this login method';
+  }
+  if (withPassword && values.password === '' && !existing?.hasPassword) {
+    errors.password ??= 'Enter a password for this login method';
+  }
+  if (checked.ok && Object.keys(errors).length === 0) return { ok: true, body: checked.data };
+  const formError = checked.ok ? undefined : checked.formError;
+  return formError === undefined ? { ok: false, errors } : { ok: false, errors, formError };
+}
