@@ -12,6 +12,7 @@ import { pinLoginSettingsRoutes } from './organisation/pin-login-settings-routes
 import { pinLoginRoutes } from './pin-login/pin-login-routes.js';
 import { loadSession } from './sessions/session-middleware.js';
 import { setupRoutes } from './setup/setup-routes.js';
+import { resetRoutes } from './testing/reset-routes.js';
 import { userRoutes } from './users/user-routes.js';
 
 /** Builds the whole app from its dependencies; tests call `app.request()` on the result. */
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(makeOnError(deps.logger));
   app.use(securityHeaders());
+  if (deps.config.e2eReset) app.route('/api/test', resetRoutes(deps));
   app.route('/api', api);
   if (deps.config.clientDir) app.route('/', serveClient(deps.config.clientDir));
   return app;

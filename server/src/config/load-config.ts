@@ -13,6 +13,8 @@ export interface Config {
   clientDir: string | undefined;
   /** Mark cookies Secure. Defaults to true when publicOrigin is https. */
   secureCookies: boolean;
+  /** Offer POST /api/test/reset, which empties the database: end-to-end test servers only. */
+  e2eReset: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: string } = {}): Config {
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: strin
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     clientDir: env.CLIENT_DIR ?? defaults.clientDir,
     secureCookies: publicOrigin?.startsWith('https://') ?? false,
+    e2eReset: env.TAPIN_E2E_RESET === '1',
   };
 }
