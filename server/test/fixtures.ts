@@ -71,6 +71,8 @@ export async function snapshotDatabase(t: TestApp): Promise<unknown> {
     organisations: await db.selectFrom('organisations').selectAll().orderBy('id').execute(),
     users: await db.selectFrom('users').selectAll().orderBy('id').execute(),
     sessions: await db.selectFrom('sessions').selectAll().orderBy('id').execute(),
+    devices: await db.selectFrom('devices').selectAll().orderBy('id').execute(),
+    challenges: await db.selectFrom('challenges').selectAll().orderBy('id').execute(),
     audit: await db.selectFrom('audit_events').selectAll().orderBy('id').execute(),
     rateLimits: await db.selectFrom('rate_limits').selectAll().orderBy('key').execute(),
   };
