@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditPageJSON, UserJSON } from '@tapin/shared';
+import { createTestApp, type TestApp } from './test-app.js';
+import { type Reply, TestClient, setUpOrganisation } from './test-client.js';
+import { TestDevice } from './test-device.js';
+import { newUserBody } from './fixtures.js';
+
+/** A client that keeps every response it receives, headers included. */
+class RecordingClient extends TestClient {
+  constructor(
+    t: TestApp,
+    private readonly seen: string[],
+  ) {
+    super(t);
+  }
+  override async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const res = await super.call<T>(method, path, body, headers);
+    this.seen.push(`${method} ${path} ${res.status} ${JSON.stringify([...res.headers])} ${res.text}`);
+    return res;
+  }
+}
+
+// Distinctive PINs, none of which occurs in the test clock's timestamps.
+const PINS = ['58316', '04927', '91852', '26074', '83519', '07742'];
+const WRONG_PIN = '39461';
+const NOT_A_PIN = '704291';
+
+let t: TestApp;
+let responses: string[];
+let admin: RecordingClient;
+beforeEach(async () => {
+  t = await createTestApp();
+  responses = [];
+  const first = await setUpOrganisation(t);
+  admin = new RecordingClient(t, responses);
+  admin.cookie = first.cookie;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+/** Finds `pin` as a number of its own, not as part of a longer run of digits. */
+function containsPin(text: string, pin: string): boolean {
+  return new RegExp(`(?<![0-9])${pin}(?![0-9])`).test(text);
+}
+
+describe('a PIN is never sent back, logged or audited', () => {
+  it('returns no PIN in any response, log line or audit row after PINs are set, changed, refused and used', async () => {
+    const [p0, p1, p2, p3, p4, p5] = PINS as [string, string, string, string, string, string];
+    const created = await admin.post<{ user: UserJSON }>(
+      '/api/users',
+      newUserBody({ username: 'anna', loginMethod: 'pin_only', pin: p0 }),
+    );
+    expect(created.status).toBe(201);
+    const bert = await admin.post<{ user: UserJSON }>(
+      '/api/users',
+      newUserBody({ username: 'bert', loginMethod: 'password_and_pin', pin: p1 }),
+    );
+    expect(bert.status).toBe(201);
+    const cleo = await admin.post<{ user: UserJSON }>('/api/users', newUserBody({ username: 'cleo' }));
+    expect(cleo.status).toBe(201);
+
+    // Changed, set on a user without one, and cleared.
+    expect((await admin.patch(`/api/users/${bert.body.user.id}`, { pin: p2 })).status).toBe(200);
+    expect(
+      (await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password_and_pin', pin: p3 })).status,
+    ).toBe(200);
+    expect((await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password' })).status).toBe(200);
+    expect(
+      (await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password_and_pin', pin: p4 })).status,
+    ).toBe(200);
+
+    // Refused: a PIN that is taken, a PIN for a method without one, and not a PIN at all.
+    expect((await admin.patch(`/api/users/${bert.body.user.id}`, { pin: p0 })).status).toBe(409);
+    expect(
+      (await admin.post('/api/users', { ...newUserBody({ username: 'dave' }), pin: p5 })).status,
+    ).toBe(400);
+    expect((await admin.patch(`/api/users/${bert.body.user.id}`, { pin: NOT_A_PIN })).status).toBe(400);
+
+    // Used: PIN login with a right and a wrong PIN on an approved device.
+    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    const device = await TestDevice.create(t);
+    expect((await device.approveWith(admin)).status).toBe(201);
+    const deviceResponses: Reply[] = [];
+    deviceResponses.push(await device.pinLogin(WRONG_PIN));
+    deviceResponses.push(await device.pinLogin(p0));
+    expect(deviceResponses.map((r) => r.status)).toEqual([401, 200]);
+    for (const r of deviceResponses) responses.push(`${r.status} ${JSON.stringify([...r.headers])} ${r.text}`);
+
+    // The admin reads the users and the audit log.
+    const list = await admin.get<{ users: UserJSON[] }>('/api/users');
+    expect(list.body.users.filter((u) => u.hasPin).map((u) => u.username).sort()).toEqual(['anna', 'bert', 'cleo']);
+    const log = await admin.get<AuditPageJSON>('/api/audit');
+    expect(log.status).toBe(200);
+    const types = log.body.events.map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['user.pin_set', 'user.pin_cleared', 'user.pin_conflict', 'login.pin_failed']),
+    );
+
+    const auditRows = await t.deps.database.db.selectFrom('audit_events').selectAll().execute();
+    expect(auditRows.length).toBeGreaterThan(5);
+    const auditTexts = auditRows.map((r) => JSON.stringify(r));
+
+    expect(responses.length).toBeGreaterThan(10);
+    for (const pin of [...PINS, WRONG_PIN, NOT_A_PIN]) {
+      for (const text of responses) expect(containsPin(text, pin), `response leaks ${pin}: ${text}`).toBe(false);
+      for (const line of t.logLines) expect(containsPin(line, pin), `log leaks ${pin}: ${line}`).toBe(false);
+      for (const row of auditTexts) expect(containsPin(row, pin), `audit row leaks ${pin}: ${row}`).toBe(false);
+    }
+  });
+
+  it('stores no PIN in plain text anywhere in the database', async () => {
+    const pins = PINS.slice(0, 3);
+    for (const [i, pin] of pins.entries()) {
+      const res = await admin.post('/api/users', newUserBody({ username: `user${i}`, loginMethod: 'pin_only', pin }));
+      expect(res.status).toBe(201);
+    }
+    const { db } = t.deps.database;
+    const tables = ['organisations', 'users', 'sessions', 'devices', 'challenges', 'audit_events', 'rate_limits'] as const;
+    let rows = 0;
+    for (const table of tables) {
+      for (const row of await db.selectFrom(table).selectAll().execute()) {
+        rows++;
+        // Hex digests are checked for their form below; by chance they may hold any digit run.
+        const text = JSON.stringify(row, (k, v: unknown) => (k === 'pin_hmac' || k === 'token_hash' ? '[digest]' : v));
+        for (const pin of pins) expect(containsPin(text, pin), `${table} holds ${pin}: ${text}`).toBe(false);
+      }
+    }
+    expect(rows).toBeGreaterThan(pins.length);
+    const hmacs = await db.selectFrom('users').select('pin_hmac').where('pin_hmac', 'is not', null).execute();
+    expect(hmacs).toHaveLength(3);
+    for (const { pin_hmac } of hmacs) expect(pin_hmac).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
