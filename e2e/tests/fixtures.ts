@@ -1,0 +1,102 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export { expect };
+
+export type Role = 'admin' | 'manager' | 'cashier';
+export type LoginMethod = 'password' | 'password_and_pin' | 'pin_only';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface NewUser {
+  name: string;
+  username: string;
+  role: Role;
+  loginMethod: LoginMethod;
+  pin?: string;
+  password?: string;
+}
+
+export const ADMIN = { name: 'Ada Admin', username: 'ada', password: 'correct horse battery' } as const;
+export const ORGANISATION = 'Corner Shop';
+
+/**
+ * Puts state in place through the public API, as its own client with its own cookies: the
+ * browser under test stays logged out until the test logs it in.
+ */
+export class Seed {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly origin: string,
+  ) {}
+
+  async call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: object): Promise<unknown> {
+    const res = await this.request.fetch(path, {
+      method,
+      headers: { origin: this.origin },
+      ...(method !== 'GET' && { data: body ?? {} }),
+    });
+    if (!res.ok()) throw new Error(`${method} ${path} answered ${res.status()}: ${await res.text()}`);
+    return res.json();
+  }
+
+  /** Empties the database: the server is a fresh install again. */
+  async reset(): Promise<void> {
+    await this.call('POST', '/api/test/reset');
+  }
+
+  /** First-run setup; this client stays logged in as the admin. */
+  async setupOrganisation(): Promise<void> {
+    await this.call('POST', '/api/setup', {
+      organisationName: ORGANISATION,
+      name: ADMIN.name,
+      username: ADMIN.username,
+      password: ADMIN.password,
+    });
+  }
+
+  async createUser(user: NewUser): Promise<void> {
+    await this.call('POST', '/api/users', user);
+  }
+
+  async activatePinLogin(): Promise<void> {
+    await this.call('POST', '/api/organisation/pin-login/activate');
+  }
+}
+
+export const test = base.extend<{ seed: Seed; freshDatabase: void }>({
+  seed: async ({ playwright, baseURL }, use) => {
+    if (!baseURL) throw new Error('baseURL is not configured');
+    const request = await playwright.request.newContext({ baseURL });
+    await use(new Seed(request, new URL(baseURL).origin));
+    await request.dispose();
+  },
+  // Every test starts from an empty database.
+  freshDatabase: [
+    async ({ seed }, use) => {
+      await seed.reset();
+      await use();
+    },
+    { auto: true },
+  ],
+});
+
+/** Logs in on the username and password screen. */
+export async function logIn(page: Page, who: Credentials): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Opens My account in the admin environment and picks an item. */
+export async function openMyAccount(
+  page: Page,
+  item: 'Log in with PIN code' | 'Users' | 'Audit log',
+): Promise<void> {
+  await page.getByRole('button', { name: 'My account' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
