@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_OFFLINE_GRACE_MINUTES,
+  MAX_IDLE_LOCK_MINUTES,
+  MAX_OFFLINE_GRACE_MINUTES,
+  type AuditPageJSON,
+  type PinLoginSettingsJSON,
+} from '@tapin/shared';
+import { createTestApp, type TestApp } from './test-app.js';
+import { TestClient, setUpOrganisation } from './test-client.js';
+import { TestDevice } from './test-device.js';
+import { auditTypes, createUser, loginAs } from './fixtures.js';
+
+let t: TestApp;
+let admin: TestClient;
+beforeEach(async () => {
+  t = await createTestApp();
+  admin = await setUpOrganisation(t);
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const count = (types: string[], type: string) => types.filter((x) => x === type).length;
+
+describe('My account > Log in with PIN code: Activate and Deactivate', () => {
+  it('returns 200 with PIN login inactive for a new organisation, with the default settings', async () => {
+    const res = await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      active: false,
+      offlineGraceMinutes: DEFAULT_OFFLINE_GRACE_MINUTES,
+      idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+      requirePasskey: false,
+    });
+  });
+
+  it('returns 200 and toggles, auditing pin_login.activated and pin_login.deactivated once per change', async () => {
+    const on = await admin.post<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
+    expect(on.status).toBe(200);
+    expect(on.body.active).toBe(true);
+    expect((await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login')).body.active).toBe(true);
+    expect(count(await auditTypes(t), 'pin_login.activated')).toBe(1);
+
+    // Activating what is already active changes nothing and audits nothing.
+    const again = await admin.post<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
+    expect(again.status).toBe(200);
+    expect(again.body.active).toBe(true);
+    expect(count(await auditTypes(t), 'pin_login.activated')).toBe(1);
+
+    const off = await admin.post<PinLoginSettingsJSON>('/api/organisation/pin-login/deactivate', {});
+    expect(off.status).toBe(200);
+    expect(off.body.active).toBe(false);
+    expect((await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login')).body.active).toBe(false);
+    expect((await admin.post('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
+    const types = await auditTypes(t);
+    expect(count(types, 'pin_login.deactivated')).toBe(1);
+
+    const log = await admin.get<AuditPageJSON>('/api/audit');
+    expect(log.body.events.slice(0, 2).map((e) => [e.type, e.actor?.name])).toEqual([
+      ['pin_login.deactivated', 'Ada Admin'],
+      ['pin_login.activated', 'Ada Admin'],
+    ]);
+  });
+
+  it('returns 401 to register sessions after Deactivate, and PIN login is refused until Activate', async () => {
+    await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '42424' });
+    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    const device = await TestDevice.create(t);
+    expect((await device.approveWith(admin)).status).toBe(201);
+    expect((await device.pinLogin('42424')).status).toBe(200);
+    expect((await device.client.get('/api/auth/session')).status).toBe(200);
+
+    expect((await admin.post('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
+    expect((await device.client.get('/api/auth/session')).status).toBe(401);
+    // The admin's own password session goes on.
+    expect((await admin.get('/api/auth/session')).status).toBe(200);
+    const state = await device.client.post<{ pinLoginActive: boolean }>('/api/devices/state', { deviceId: device.id });
+    expect(state.body.pinLoginActive).toBe(false);
+    const refused = await device.pinLogin('42424');
+    expect(refused.status).toBe(401);
+    expect(refused.body).toEqual({ error: { code: 'invalid_credentials', message: 'Invalid credentials' } });
+
+    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    expect((await device.pinLogin('42424')).status).toBe(200);
+  });
+
+  it('returns 200 to a cashier reading the settings, which a register needs', async () => {
+    await createUser(admin, { username: 'carl' });
+    const carl = await loginAs(t, 'carl');
+    const res = await carl.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
+    expect(res.status).toBe(200);
+    expect(res.body.active).toBe(false);
+  });
+
+  it('returns 401 unauthenticated to a caller without a session', async () => {
+    const res = await new TestClient(t).get('/api/organisation/pin-login');
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('My account > Log in with PIN code: settings', () => {
+  it('returns 200 with the new settings and audits settings.changed with what changed', async () => {
+    const res = await admin.patch<PinLoginSettingsJSON>('/api/organisation/pin-login', {
+      offlineGraceMinutes: 0,
+      idleLockMinutes: 5,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ offlineGraceMinutes: 0, idleLockMinutes: 5, requirePasskey: false });
+    const log = await admin.get<AuditPageJSON>('/api/audit');
+    expect(log.body.events[0]).toMatchObject({
+      type: 'settings.changed',
+      detail: { offlineGraceMinutes: 0, idleLockMinutes: 5 },
+    });
+  });
+
+  it.each([
+    [{}],
+    [{ idleLockMinutes: 0 }],
+    [{ idleLockMinutes: MAX_IDLE_LOCK_MINUTES + 1 }],
+    [{ offlineGraceMinutes: -1 }],
+    [{ offlineGraceMinutes: MAX_OFFLINE_GRACE_MINUTES + 1 }],
+    [{ offlineGraceMinutes: 1.5 }],
+    [{ requirePasskey: 'yes' }],
+    [{ active: true }],
+  ])('returns 400 bad_request for %j and changes nothing', async (body) => {
+    const before = await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
+    const auditBefore = await auditTypes(t);
+    const res = await admin.patch('/api/organisation/pin-login', body);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'bad_request' } });
+    expect((await admin.get('/api/organisation/pin-login')).body).toEqual(before.body);
+    expect(await auditTypes(t)).toEqual(auditBefore);
+  });
+});
