@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionJSON } from '@tapin/shared';
+import { createTestApp, type TestApp } from './test-app.js';
+import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './test-client.js';
+import { STAFF_PASSWORD, auditTypes, createUser, newUserBody } from './fixtures.js';
+
+const INVALID = { error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
+
+let t: TestApp;
+let admin: TestClient;
+beforeEach(async () => {
+  t = await createTestApp();
+  admin = await setUpOrganisation(t);
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('POST /api/auth/login', () => {
+  it('returns 200 and an HttpOnly, SameSite=Strict web session for the right password', async () => {
+    const client = new TestClient(t);
+    const res = await client.login('ada', DEFAULT_SETUP.password);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ kind: 'web', adminAccess: true, user: { username: 'ada', role: 'admin' } });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect((await client.get<SessionJSON>('/api/auth/session')).body.user.username).toBe('ada');
+  });
+
+  it('returns 200 for the username in another case', async () => {
+    expect((await new TestClient(t).login('ADA', DEFAULT_SETUP.password)).status).toBe(200);
+  });
+
+  it('returns the same 401 invalid_credentials for a "PIN only" user, a wrong password and an unknown username', async () => {
+    await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '31415' });
+    await createUser(admin, { username: 'carl' });
+    const pinOnly = await new TestClient(t).login('pia', STAFF_PASSWORD);
+    const wrongPassword = await new TestClient(t).login('carl', 'not the password');
+    const unknown = await new TestClient(t).login('nobody', STAFF_PASSWORD);
+    for (const res of [pinOnly, wrongPassword, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual(INVALID);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    expect(pinOnly.text).toBe(wrongPassword.text);
+    expect(unknown.text).toBe(wrongPassword.text);
+  });
+
+  it('returns 401 to a user switched to "PIN only" who tries the password they had', async () => {
+    const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '27182' });
+    expect((await new TestClient(t).login('carl', STAFF_PASSWORD)).status).toBe(200);
+    expect((await admin.patch(`/api/users/${carl.id}`, { loginMethod: 'pin_only' })).status).toBe(200);
+    const res = await new TestClient(t).login('carl', STAFF_PASSWORD);
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual(INVALID);
+  });
+
+  it('returns 400 bad_request when a "PIN only" user is created with a password', async () => {
+    const res = await admin.post('/api/users', {
+      ...newUserBody({ username: 'pia', loginMethod: 'pin_only', pin: '31415' }),
+      password: STAFF_PASSWORD,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'password' } });
+  });
+
+  it('returns 400 bad_request for an empty password', async () => {
+    const res = await new TestClient(t).post('/api/auth/login', { username: 'ada', password: '' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'password' } });
+  });
+
+  it('writes login.password_failed for a known user', async () => {
+    await createUser(admin, { username: 'carl' });
+    await new TestClient(t).login('carl', 'wrong password');
+    expect((await auditTypes(t)).filter((x) => x === 'login.password_failed')).toHaveLength(1);
+  });
+});
+
+describe('password failure limit', () => {
+  it('returns 429 rate_limited after 10 failures in 15 minutes, even for the right password, until the window ends', async () => {
+    for (let i = 0; i < 10; i++) {
+      const res = await new TestClient(t).login('ada', `wrong password ${i}`);
+      expect(res.status, `attempt ${i + 1}`).toBe(401);
+      t.clock.advance(30_000);
+    }
+    const blocked = await new TestClient(t).login('ada', DEFAULT_SETUP.password);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toMatchObject({ error: { code: 'rate_limited' } });
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(blocked.headers.get('set-cookie')).toBeNull();
+
+    // Another username is not held up.
+    await createUser(admin, { username: 'carl' });
+    expect((await new TestClient(t).login('carl', STAFF_PASSWORD)).status).toBe(200);
+
+    t.clock.advance(retryAfter * 1000);
+    expect((await new TestClient(t).login('ada', DEFAULT_SETUP.password)).status).toBe(200);
+  });
+
+  it('counts failures for an unknown username too', async () => {
+    for (let i = 0; i < 10; i++) expect((await new TestClient(t).login('ghost', 'guess')).status).toBe(401);
+    const res = await new TestClient(t).login('ghost', 'guess');
+    expect(res.status).toBe(429);
+    expect(res.body).toMatchObject({ error: { code: 'rate_limited' } });
+  });
+
+  it('returns 401, not 429, for the 10th failure', async () => {
+    for (let i = 0; i < 9; i++) await new TestClient(t).login('ada', 'wrong');
+    expect((await new TestClient(t).login('ada', 'wrong')).status).toBe(401);
+    expect((await new TestClient(t).login('ada', 'wrong')).status).toBe(429);
+  });
+});
