@@ -38,19 +38,21 @@ export async function createTestApp(overrides: Partial<Pick<AppDeps['config'], '
   const url = process.env.TEST_DATABASE_URL;
   let database: Database;
   let dropSchema: (() => Promise<void>) | undefined;
+  let schema: string | undefined;
   if (url) {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
+    schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = openDatabase({ databaseUrl: url });
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
     database = openDatabase({ databaseUrl: url, pgSchema: schema });
+    const created = schema;
     dropSchema = async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+      await sql`drop schema ${sql.id(created)} cascade`.execute(admin.db);
       await admin.close();
     };
   } else {
     database = openDatabase({ sqliteFile: ':memory:' });
   }
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, schema);
   const clock = new TestClock();
   const logLines: string[] = [];
   const record = (level: string) => (msg: string, fields?: object) =>

@@ -37,6 +37,11 @@ export async function verifyPinLogin(db: Kysely<DB>, pepper: Buffer, a: PinLogin
   // The device must exist and still be approved.
   const device = await db.selectFrom('devices').selectAll().where('id', '=', a.deviceId).executeTakeFirst();
   if (!device || device.revoked_at !== null) return fail('unknown or revoked device');
+  const organisation = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', device.organisation_id)
+    .executeTakeFirstOrThrow();
 
   // It must prove possession of its key over a challenge that was issued to it.
   const challenge = await verifyDeviceProof(device, a.proof, 'tapin:pin-login');
@@ -45,11 +50,6 @@ export async function verifyPinLogin(db: Kysely<DB>, pepper: Buffer, a: PinLogin
   if (!fresh) return fail('challenge unknown, used or expired');
 
   // The organisation must have PIN login switched on.
-  const organisation = await db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('id', '=', device.organisation_id)
-    .executeTakeFirstOrThrow();
   if (organisation.pin_login_active !== 1) return fail('PIN login inactive');
 
   // A locked device tries nothing, not even the right PIN.
