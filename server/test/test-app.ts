@@ -61,7 +61,7 @@ export async function createTestApp(overrides: Partial<Pick<AppDeps['config'], '
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const deps: AppDeps = {
     database,
-    secrets: { pinPepper: randomBytes(32), signingKey: await exportJWK(privateKey) },
+    secrets: { pinPepper: randomBytes(32), previousPinPepper: null, signingKey: await exportJWK(privateKey) },
     config: { ...loadConfig({}), clientDir: undefined, ...overrides },
     clock,
     logger,

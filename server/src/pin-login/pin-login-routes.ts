@@ -51,7 +51,8 @@ export function pinLoginRoutes(deps: AppDeps) {
     .post('/', valid('json', PinLoginRequest), async (c) => {
       const body = c.req.valid('json');
       const now = deps.clock.now();
-      const result = await verifyPinLogin(db, deps.secrets.pinPepper, { ...body, ip: c.get('ip'), now });
+      const peppers = { current: deps.secrets.pinPepper, previous: deps.secrets.previousPinPepper };
+      const result = await verifyPinLogin(db, peppers, { ...body, ip: c.get('ip'), now });
       if (!result.ok) {
         if (result.throttled) {
           throw new ApiError(429, 'rate_limited', 'Too many attempts. Wait a moment and try again.', {

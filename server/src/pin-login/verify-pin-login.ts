@@ -33,7 +33,11 @@ const fail = (reason: string): PinLoginResult => ({ ok: false, throttled: false,
  * Where a PIN login is decided. The device proves it holds its key by signing a fresh challenge;
  * only then is a PIN guess counted against it, and only then is the PIN looked up.
  */
-export async function verifyPinLogin(db: Kysely<DB>, pepper: Buffer, a: PinLoginAttempt): Promise<PinLoginResult> {
+export async function verifyPinLogin(
+  db: Kysely<DB>,
+  peppers: { current: Buffer; previous: Buffer | null },
+  a: PinLoginAttempt,
+): Promise<PinLoginResult> {
   // The device must exist and still be approved.
   const device = await db.selectFrom('devices').selectAll().where('id', '=', a.deviceId).executeTakeFirst();
   if (!device || device.revoked_at !== null) return fail('unknown or revoked device');
@@ -76,12 +80,7 @@ export async function verifyPinLogin(db: Kysely<DB>, pepper: Buffer, a: PinLogin
     .executeTakeFirst();
   if (reserved.numUpdatedRows === 0n) return { ok: false, throttled: true, retryAfterSeconds: 1 };
 
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('organisation_id', '=', organisation.id)
-    .where('pin_hmac', '=', pinHmac(pepper, organisation.id, a.pin))
-    .executeTakeFirst();
+  const user = await findPinUser(db, peppers, organisation.id, a.pin);
 
   if (!user || !allowsPin(user.login_method)) {
     const failures = device.failed_attempts + 1;
@@ -114,4 +113,27 @@ export async function verifyPinLogin(db: Kysely<DB>, pepper: Buffer, a: PinLogin
     .where('id', '=', device.id)
     .execute();
   return { ok: true, user, device: { ...device, failed_attempts: 0, last_failed_at: null, last_login_at: a.now }, organisation };
+}
+
+/** The user with this PIN; during a pepper rotation, a match under the old pepper moves to the new. */
+async function findPinUser(
+  db: Kysely<DB>,
+  peppers: { current: Buffer; previous: Buffer | null },
+  organisationId: string,
+  pin: string,
+): Promise<User | undefined> {
+  const byHmac = (hmac: string) =>
+    db
+      .selectFrom('users')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('pin_hmac', '=', hmac)
+      .executeTakeFirst();
+  const current = pinHmac(peppers.current, organisationId, pin);
+  const user = await byHmac(current);
+  if (user || !peppers.previous) return user;
+  const old = await byHmac(pinHmac(peppers.previous, organisationId, pin));
+  if (!old) return undefined;
+  await db.updateTable('users').set({ pin_hmac: current }).where('id', '=', old.id).execute();
+  return { ...old, pin_hmac: current };
 }

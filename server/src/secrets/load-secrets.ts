@@ -6,6 +6,8 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 export interface Secrets {
   /** Key of the PIN HMAC. Never stored in the database. */
   pinPepper: Buffer;
+  /** The pepper being rotated away from, while PINs move to the new one (docs/operations.md). */
+  previousPinPepper: Buffer | null;
   /** ES256 private key that signs what the register must trust offline. */
   signingKey: JWK;
 }
@@ -21,9 +23,11 @@ interface SecretsFile {
  * first start.
  */
 export async function loadSecrets(env: NodeJS.ProcessEnv, dataDir: string): Promise<Secrets> {
+  const previousPinPepper = env.TAPIN_PIN_PEPPER_PREVIOUS ? decodePepper(env.TAPIN_PIN_PEPPER_PREVIOUS) : null;
   if (env.TAPIN_PIN_PEPPER && env.TAPIN_SIGNING_KEY) {
     return {
       pinPepper: decodePepper(env.TAPIN_PIN_PEPPER),
+      previousPinPepper,
       signingKey: JSON.parse(env.TAPIN_SIGNING_KEY) as JWK,
     };
   }
@@ -45,11 +49,12 @@ export async function loadSecrets(env: NodeJS.ProcessEnv, dataDir: string): Prom
   const stored = JSON.parse(readFileSync(file, 'utf8')) as SecretsFile;
   return {
     pinPepper: decodePepper(env.TAPIN_PIN_PEPPER ?? stored.pinPepper),
+    previousPinPepper,
     signingKey: env.TAPIN_SIGNING_KEY ? (JSON.parse(env.TAPIN_SIGNING_KEY) as JWK) : stored.signingKey,
   };
 }
 
-export async function generateSecrets(): Promise<Secrets> {
+export async function generateSecrets(): Promise<Omit<Secrets, 'previousPinPepper'>> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   return { pinPepper: randomBytes(32), signingKey: await exportJWK(privateKey) };
 }

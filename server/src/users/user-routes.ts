@@ -11,6 +11,7 @@ import { randomId } from '../random-id.js';
 import type { ActiveSession } from '../sessions/session-repository.js';
 import { authOf, requireAdminAccess } from '../sessions/session-middleware.js';
 import { assertPinConflictBudget, spendPinConflict } from './pin-conflict-limit.js';
+import { PinTakenError, assertPinFreeUnderPepper } from './pin-free-under-pepper.js';
 import { resolveCredentials } from './resolve-credentials.js';
 import { assertMayManage } from './user-edit-policy.js';
 import { userJSON } from './user-json.js';
@@ -33,16 +34,22 @@ export function userRoutes(deps: AppDeps) {
   /** Runs a write that may set a PIN; a taken PIN or username becomes a clear field error. */
   async function writeUser(
     auth: ActiveSession,
-    setsPin: boolean,
+    newPin: { pin: string; userId: string } | null,
     ip: string | null,
     write: (trx: Kysely<DB>) => Promise<void>,
   ): Promise<void> {
     const now = deps.clock.now();
-    if (setsPin) await assertPinConflictBudget(db, auth.user.id, now);
+    if (newPin) await assertPinConflictBudget(db, auth.user.id, now);
     try {
-      await db.transaction().execute(write);
+      await db.transaction().execute(async (trx) => {
+        const previous = deps.secrets.previousPinPepper;
+        if (newPin && previous) {
+          await assertPinFreeUnderPepper(trx, previous, auth.organisation.id, newPin.pin, newPin.userId);
+        }
+        await write(trx);
+      });
     } catch (err) {
-      const which = uniqueViolation(err);
+      const which = err instanceof PinTakenError ? 'pin' : uniqueViolation(err);
       if (which === 'pin') {
         await spendPinConflict(db, auth.user.id, now);
         await recordAudit(db, {
@@ -103,7 +110,8 @@ export function userRoutes(deps: AppDeps) {
         updated_at: now,
       };
       const base = { organisationId: auth.organisation.id, actorUserId: auth.user.id, targetUserId: user.id, ip: c.get('ip'), now };
-      await writeUser(auth, body.pin !== undefined, c.get('ip'), async (trx) => {
+      const newPin = body.pin === undefined ? null : { pin: body.pin, userId: user.id };
+      await writeUser(auth, newPin, c.get('ip'), async (trx) => {
         await trx.insertInto('users').values(user).execute();
         await recordAudit(trx, {
           ...base,
@@ -142,7 +150,8 @@ export function userRoutes(deps: AppDeps) {
       if (body.password !== undefined) events.push({ ...who, type: 'user.password_changed' });
       const securityChange = events.length > 0;
 
-      await writeUser(auth, body.pin !== undefined, c.get('ip'), async (trx) => {
+      const newPin = body.pin === undefined ? null : { pin: body.pin, userId: target.id };
+      await writeUser(auth, newPin, c.get('ip'), async (trx) => {
         if (role !== 'admin' && target.role === 'admin') await assertAnotherAdmin(trx, auth.organisation.id, target.id);
         await trx
           .updateTable('users')
