@@ -141,3 +141,39 @@ test('the My account menu works with the keyboard and leads to the audit log', a
   await expect(page.getByRole('row', { name: /Log in with PIN code activated/ })).toContainText(ADMIN.name);
   await expect(page.getByRole('row', { name: /Organisation created/ })).toBeVisible();
 });
+
+test('editing a user shows that a PIN is set but never the PIN, and deleting asks first', async ({
+  page,
+  seed,
+}) => {
+  await seed.setupOrganisation();
+  await seed.createUser({
+    name: 'Casey Till',
+    username: 'casey',
+    role: 'cashier',
+    loginMethod: 'pin_only',
+    pin: '01234',
+  });
+  await logIn(page, ADMIN);
+
+  await openMyAccount(page, 'Users');
+  await page
+    .getByRole('row', { name: /Casey Till/ })
+    .getByRole('link', { name: 'Edit', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit user' })).toBeVisible();
+  await expect(page.getByLabel('Login method')).toHaveValue('pin_only');
+  const pin = page.getByLabel('PIN', { exact: true });
+  await expect(pin).toHaveValue('');
+  await expect(pin).toHaveAccessibleDescription('A PIN is set. Enter a new one to replace it.');
+
+  await page.getByRole('button', { name: 'Delete user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Casey Till?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Delete user' }).click();
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+
+  await expect(page.getByRole('status')).toHaveText('Casey Till was deleted.');
+  await expect(page.getByRole('row', { name: /Casey Till/ })).toHaveCount(0);
+});
