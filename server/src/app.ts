@@ -9,6 +9,10 @@ import { makeOnError } from './http/on-error.js';
 import { requestGuard } from './http/request-guard.js';
 import { securityHeaders } from './http/security-headers.js';
 import { pinLoginSettingsRoutes } from './organisation/pin-login-settings-routes.js';
+import { passkeyLoginRoutes } from './passkeys/passkey-login-routes.js';
+import { passkeyRoutes } from './passkeys/passkey-routes.js';
+import { passkeyStepUpRoutes } from './passkeys/passkey-step-up-routes.js';
+import { offlineRoutes } from './offline/offline-routes.js';
 import { pinLoginRoutes } from './pin-login/pin-login-routes.js';
 import { loadSession } from './sessions/session-middleware.js';
 import { setupRoutes } from './setup/setup-routes.js';
@@ -26,10 +30,14 @@ export function createApp(deps: AppDeps) {
     .use(loadSession(deps))
     .route('/setup', setupRoutes(deps))
     .route('/auth', authRoutes(deps))
+    .route('/auth/passkey', passkeyLoginRoutes(deps))
+    .route('/auth/step-up/passkey', passkeyStepUpRoutes(deps))
+    .route('/passkeys', passkeyRoutes(deps))
     .route('/organisation/pin-login', pinLoginSettingsRoutes(deps))
     .route('/users', userRoutes(deps))
     .route('/devices', deviceRoutes(deps))
     .route('/pin-login', pinLoginRoutes(deps))
+    .route('/offline', offlineRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .all('*', () => {
       throw new ApiError(404, 'not_found', 'No such endpoint');

@@ -3,8 +3,15 @@ import { IsoDateTime } from './fields.js';
 import { DeviceId } from './devices.js';
 import { Pin } from './pin.js';
 
-export const PinChallengeRequest = z.strictObject({ deviceId: DeviceId });
-export type PinChallengeRequest = z.infer<typeof PinChallengeRequest>;
+/** What a device-signed challenge may be used for. */
+export const ChallengePurpose = z.enum(['pin-login', 'offline-upload']);
+export type ChallengePurpose = z.infer<typeof ChallengePurpose>;
+
+export const PinChallengeRequest = z.strictObject({
+  deviceId: DeviceId,
+  purpose: ChallengePurpose.default('pin-login'),
+});
+export type PinChallengeRequest = z.input<typeof PinChallengeRequest>;
 
 export const PinChallengeJSON = z.object({
   challenge: z.string(),

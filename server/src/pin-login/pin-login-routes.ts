@@ -16,7 +16,7 @@ export function pinLoginRoutes(deps: AppDeps) {
   const { db } = deps.database;
   return new Hono<AppEnv>()
     .post('/challenge', valid('json', PinChallengeRequest), async (c) => {
-      const { deviceId } = c.req.valid('json');
+      const { deviceId, purpose } = c.req.valid('json');
       const now = deps.clock.now();
       const device = await db
         .selectFrom('devices')
@@ -33,7 +33,7 @@ export function pinLoginRoutes(deps: AppDeps) {
       }
       const issued = await issueChallenge(db, {
         deviceId,
-        purpose: 'pin-login',
+        purpose,
         now,
         ttlMs: CHALLENGE_TTL_MS,
         maxOutstanding: CHALLENGES_PER_DEVICE,

@@ -1,28 +1,27 @@
 import { compactVerify } from 'jose';
-import { PinLoginProofPayload } from '@tapin/shared';
+import type { z } from 'zod';
 import type { Device } from '../db/schema.js';
 import { devicePublicKey } from '../devices/device-key.js';
 
 const decoder = new TextDecoder();
 
 /**
- * Checks that `proof` is an ES256 JWS made with this device's private key over a payload naming
- * this device and the purpose. Returns the challenge it signed, or null for anything else.
+ * Checks that `proof` is an ES256 JWS made with this device's private key, over a payload that
+ * fits `schema` (which fixes the purpose) and names this device. Returns the payload, or null for
+ * anything else: malformed JWS, wrong algorithm, bad signature, wrong device, wrong shape.
  */
-export async function verifyDeviceProof(
+export async function verifyDeviceProof<S extends z.ZodType<{ deviceId: string; challenge: string }>>(
   device: Pick<Device, 'id' | 'public_key_jwk'>,
   proof: string,
-  purpose: PinLoginProofPayload['purpose'],
-): Promise<string | null> {
+  schema: S,
+): Promise<z.output<S> | null> {
   try {
     const key = await devicePublicKey(device.id, device.public_key_jwk);
     const { payload } = await compactVerify(proof, key, { algorithms: ['ES256'] });
-    const parsed = PinLoginProofPayload.safeParse(JSON.parse(decoder.decode(payload)));
-    if (!parsed.success) return null;
-    if (parsed.data.deviceId !== device.id || parsed.data.purpose !== purpose) return null;
-    return parsed.data.challenge;
+    const parsed = schema.safeParse(JSON.parse(decoder.decode(payload)));
+    if (!parsed.success || parsed.data.deviceId !== device.id) return null;
+    return parsed.data;
   } catch {
-    // Malformed JWS, wrong algorithm, bad signature: all the same to the caller.
     return null;
   }
 }

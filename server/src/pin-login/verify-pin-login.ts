@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { allowsPin } from '@tapin/shared';
+import { PinLoginProofPayload, allowsPin } from '@tapin/shared';
 import { recordAudit } from '../audit/record-audit.js';
 import { pinHmac } from '../auth/pin-hmac.js';
 import type { DB, Device, Organisation, User } from '../db/schema.js';
@@ -48,9 +48,9 @@ export async function verifyPinLogin(
     .executeTakeFirstOrThrow();
 
   // It must prove possession of its key over a challenge that was issued to it.
-  const challenge = await verifyDeviceProof(device, a.proof, 'tapin:pin-login');
-  if (challenge === null) return fail('bad device proof');
-  const fresh = await consumeChallenge(db, { challenge, deviceId: device.id, purpose: 'pin-login', now: a.now });
+  const proof = await verifyDeviceProof(device, a.proof, PinLoginProofPayload);
+  if (proof === null) return fail('bad device proof');
+  const fresh = await consumeChallenge(db, { challenge: proof.challenge, deviceId: device.id, purpose: 'pin-login', now: a.now });
   if (!fresh) return fail('challenge unknown, used or expired');
 
   // The organisation must have PIN login switched on.

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { SignJWT, type JWK } from 'jose';
+import { LOGIN_METHODS, allowsPin, type OfflineRosterClaims } from '@tapin/shared';
+import type { DB, Organisation } from '../db/schema.js';
+import { signingKey } from './signing-key.js';
+
+/**
+ * Signs the list of users who may log in offline on this device: those who logged in online here
+ * within the organisation's grace period and may still log in by PIN. A grace period of 0 gives
+ * an empty list, which turns offline login off.
+ */
+export async function buildOfflineRoster(
+  db: Kysely<DB>,
+  opts: { organisation: Organisation; deviceId: string; signingJwk: JWK; now: number },
+): Promise<string> {
+  const { organisation, deviceId, now } = opts;
+  const graceMs = organisation.offline_grace_minutes * 60_000;
+  const pinMethods = LOGIN_METHODS.filter(allowsPin);
+  const rows =
+    graceMs === 0
+      ? []
+      : await db
+          .selectFrom('sessions')
+          .innerJoin('users', 'users.id', 'sessions.user_id')
+          .select(['users.id', 'users.name', 'users.role'])
+          .select((eb) => eb.fn.max('sessions.created_at').as('last_login'))
+          .where('sessions.device_id', '=', deviceId)
+          .where('sessions.offline', '=', 0)
+          .where('sessions.kind', '=', 'register')
+          .where('sessions.created_at', '>', now - graceMs)
+          .where('users.organisation_id', '=', organisation.id)
+          .where('users.login_method', 'in', pinMethods)
+          .where('users.pin_hmac', 'is not', null)
+          .groupBy(['users.id', 'users.name', 'users.role'])
+          .execute();
+  const users = rows.map((r) => ({ id: r.id, name: r.name, role: r.role, until: Number(r.last_login) + graceMs }));
+  // An empty roster stays verifiable for a little while, so the register can tell "nobody" from "broken".
+  const exp = Math.floor(Math.max(now + 5 * 60_000, ...users.map((u) => u.until)) / 1000);
+  const claims: Omit<OfflineRosterClaims, 'iss' | 'aud' | 'sub' | 'iat' | 'exp'> = {
+    org: organisation.id,
+    serverTime: now,
+    idleLockMinutes: organisation.idle_lock_minutes,
+    users,
+  };
+  const key = await signingKey(opts.signingJwk);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: key.publicJwk.kid })
+    .setIssuer('tapin')
+    .setAudience('tapin:offline-roster')
+    .setSubject(deviceId)
+    .setIssuedAt(Math.floor(now / 1000))
+    .setExpirationTime(exp)
+    .sign(key.privateKey);
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { DeviceId } from './devices.js';
+import { Id, IsoDateTime } from './fields.js';
+import { Role } from './roles.js';
+
+/**
+ * The signed offline roster: who may log in by PIN on this device while the server cannot be
+ * reached, and until when. The server signs it (ES256 JWT); the register verifies signature and
+ * expiry before it lets anyone in offline.
+ */
+export const OfflineRosterClaims = z.object({
+  iss: z.literal('tapin'),
+  aud: z.literal('tapin:offline-roster'),
+  sub: DeviceId,
+  org: Id,
+  iat: z.number().int(),
+  exp: z.number().int(),
+  /** Server time in milliseconds when signed; the device clock must not be behind it. */
+  serverTime: z.number().int(),
+  idleLockMinutes: z.number().int(),
+  users: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      role: Role,
+      /** Epoch milliseconds: this user's last online login here plus the grace period. */
+      until: z.number().int(),
+    }),
+  ),
+});
+export type OfflineRosterClaims = z.infer<typeof OfflineRosterClaims>;
+
+export const OfflineRosterJSON = z.object({ roster: z.string(), serverTime: IsoDateTime });
+export type OfflineRosterJSON = z.infer<typeof OfflineRosterJSON>;
+
+/** The server's public signing key, which the register caches to verify rosters offline. */
+export const SigningKeyJSON = z.object({
+  jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string() }),
+});
+export type SigningKeyJSON = z.infer<typeof SigningKeyJSON>;
+
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a valid idempotency key');
+
+/** One session that was opened on the device while it was offline. */
+export const OfflineSessionEntry = z.strictObject({
+  idempotencyKey: IdempotencyKey,
+  userId: Id,
+  loginAt: IsoDateTime,
+  logoutAt: IsoDateTime.nullable(),
+});
+export type OfflineSessionEntry = z.infer<typeof OfflineSessionEntry>;
+
+export const MAX_OFFLINE_UPLOAD_ENTRIES = 50;
+
+/** Signed by the device (ES256 JWS) so that only it can report its own offline sessions. */
+export const OfflineUploadPayload = z.strictObject({
+  purpose: z.literal('tapin:offline-upload'),
+  challenge: z.string().max(128),
+  deviceId: DeviceId,
+  entries: z.array(OfflineSessionEntry).max(MAX_OFFLINE_UPLOAD_ENTRIES),
+});
+export type OfflineUploadPayload = z.infer<typeof OfflineUploadPayload>;
+
+export const OfflineUploadRequest = z.strictObject({
+  deviceId: DeviceId,
+  /** Compact JWS over OfflineUploadPayload. */
+  proof: z.string().max(15_000),
+});
+export type OfflineUploadRequest = z.infer<typeof OfflineUploadRequest>;
+
+export const OfflineUploadResultJSON = z.object({
+  /** Entries that created a session or recorded a logout now. */
+  applied: z.number().int(),
+  /** Entries the server already had: a repeated upload changes nothing. */
+  duplicates: z.number().int(),
+  /** Entries refused: unknown user, or a time outside what the device could have seen. */
+  rejected: z.number().int(),
+});
+export type OfflineUploadResultJSON = z.infer<typeof OfflineUploadResultJSON>;
