@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, Password, Username } from './fields.js';
+import { Id, IsoDateTime, Password } from './fields.js';
 import { Role } from './roles.js';
 
 /**
@@ -20,11 +20,17 @@ export const SessionJSON = z.object({
   expiresAt: IsoDateTime,
   /** Server time when this answer was made; the client keeps the latest it saw. */
   serverTime: IsoDateTime,
+  /**
+   * True when the organisation requires a passkey for admins and managers and this user has none
+   * yet: the client asks them to add one. Absent means false.
+   */
+  mustAddPasskey: z.boolean().optional(),
 });
 export type SessionJSON = z.infer<typeof SessionJSON>;
 
+/** Deliberately loose: a login form never says which part was wrong, so no format rules here. */
 export const PasswordLoginRequest = z.strictObject({
-  username: Username,
+  username: z.string().trim().toLowerCase().min(1).max(256),
   password: z.string().min(1).max(256),
 });
 export type PasswordLoginRequest = z.infer<typeof PasswordLoginRequest>;
