@@ -7,7 +7,7 @@ export default defineProject({
   test: {
     name: 'client',
     root: import.meta.dirname,
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Logic tests run in Node (WebCrypto, fake-indexeddb); component tests opt into jsdom per file.
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],

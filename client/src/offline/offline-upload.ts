@@ -1,0 +1,49 @@
+import { CompactSign } from 'jose';
+import type { OfflineUploadPayload, OfflineUploadResultJSON } from '@tapin/shared';
+import { localDb, type DeviceKeyRecord, type LocalDb } from '../lib/storage/local-db';
+import { markUploaded, pendingEntries } from './offline-queue';
+
+export interface UploadTransport {
+  challenge(deviceId: string): Promise<{ challenge: string }>;
+  upload(body: { deviceId: string; proof: string }): Promise<OfflineUploadResultJSON>;
+}
+
+/**
+ * Sends every pending offline session to the server, signed by the device key, in batches.
+ * Safe to call any number of times: the server applies each idempotency key once.
+ * Returns how many entries the server confirmed.
+ */
+export async function uploadOfflineQueue(
+  key: DeviceKeyRecord,
+  transport: UploadTransport,
+  db: LocalDb = localDb,
+): Promise<number> {
+  let confirmed = 0;
+  for (;;) {
+    const batch = await pendingEntries(db);
+    if (batch.length === 0) return confirmed;
+    const { challenge } = await transport.challenge(key.deviceId);
+    const payload: OfflineUploadPayload = {
+      purpose: 'tapin:offline-upload',
+      challenge,
+      deviceId: key.deviceId,
+      entries: batch.map((e) => ({
+        idempotencyKey: e.idempotencyKey,
+        userId: e.userId,
+        loginAt: new Date(e.loginAt).toISOString(),
+        logoutAt: e.logoutAt === null ? null : new Date(e.logoutAt).toISOString(),
+      })),
+    };
+    const proof = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'ES256' })
+      .sign(key.privateKey);
+    await transport.upload({ deviceId: key.deviceId, proof });
+    await markUploaded(batch, db);
+    confirmed += batch.length;
+  }
+}
+
+/** Retry delays after failed uploads: 5 s doubling to 5 minutes. */
+export function uploadBackoffMs(failures: number): number {
+  return Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, failures - 1));
+}
