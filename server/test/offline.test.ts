@@ -158,7 +158,9 @@ describe('offline upload', () => {
       deviceId: device.id,
       entries: [entry(t.clock.now() - 1000)],
     });
-    expect((await device.client.post('/api/offline/upload', { deviceId: device.id, proof })).status).toBe(200);
+    expect((await device.client.post('/api/offline/upload', { deviceId: device.id, proof })).status).toBe(
+      200,
+    );
     const replay = await device.client.post('/api/offline/upload', { deviceId: device.id, proof });
     expect(replay.status).toBe(403);
     expect(replay.body).toMatchObject({ error: { code: 'offline_upload_refused' } });
@@ -172,7 +174,9 @@ describe('offline upload', () => {
       deviceId: device.id,
       entries: [entry(t.clock.now() - 1000)],
     });
-    expect((await device.client.post('/api/offline/upload', { deviceId: device.id, proof })).status).toBe(403);
+    expect((await device.client.post('/api/offline/upload', { deviceId: device.id, proof })).status).toBe(
+      403,
+    );
   });
 
   it('returns 403 and audits uploads from a revoked or a deleted device', async () => {
@@ -190,7 +194,11 @@ describe('offline upload', () => {
     expect(rows.map((r) => JSON.parse(r.detail) as { reason: string })).toEqual(
       expect.arrayContaining([{ reason: 'revoked' }, { reason: 'deleted' }]),
     );
-    const sessions = await t.deps.database.db.selectFrom('sessions').select('id').where('offline', '=', 1).execute();
+    const sessions = await t.deps.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('offline', '=', 1)
+      .execute();
     expect(sessions).toHaveLength(0);
   });
 });

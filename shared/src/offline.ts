@@ -35,7 +35,13 @@ export type OfflineRosterJSON = z.infer<typeof OfflineRosterJSON>;
 
 /** The server's public signing key, which the register caches to verify rosters offline. */
 export const SigningKeyJSON = z.object({
-  jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string() }),
+  jwk: z.object({
+    kty: z.literal('EC'),
+    crv: z.literal('P-256'),
+    x: z.string(),
+    y: z.string(),
+    kid: z.string(),
+  }),
 });
 export type SigningKeyJSON = z.infer<typeof SigningKeyJSON>;
 

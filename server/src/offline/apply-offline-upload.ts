@@ -42,7 +42,8 @@ export async function applyOfflineUpload(
       Number.isFinite(loginAt) &&
       loginAt <= now + CLOCK_SKEW_MS &&
       loginAt >= now - MAX_OFFLINE_GRACE_MINUTES * 60_000 - SESSION_ABSOLUTE_MS &&
-      (logoutAt === null || (Number.isFinite(logoutAt) && logoutAt >= loginAt && logoutAt <= now + CLOCK_SKEW_MS));
+      (logoutAt === null ||
+        (Number.isFinite(logoutAt) && logoutAt >= loginAt && logoutAt <= now + CLOCK_SKEW_MS));
     if (!plausible || !known.has(entry.userId)) {
       result.rejected++;
       continue;

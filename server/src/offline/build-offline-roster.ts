@@ -33,7 +33,12 @@ export async function buildOfflineRoster(
           .where('users.pin_hmac', 'is not', null)
           .groupBy(['users.id', 'users.name', 'users.role'])
           .execute();
-  const users = rows.map((r) => ({ id: r.id, name: r.name, role: r.role, until: Number(r.last_login) + graceMs }));
+  const users = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    until: Number(r.last_login) + graceMs,
+  }));
   // An empty roster stays verifiable for a little while, so the register can tell "nobody" from "broken".
   const exp = Math.floor(Math.max(now + 5 * 60_000, ...users.map((u) => u.until)) / 1000);
   const claims: Omit<OfflineRosterClaims, 'iss' | 'aud' | 'sub' | 'iat' | 'exp'> = {

@@ -20,7 +20,8 @@ import { signingKey } from './signing-key.js';
 /** What the register needs to keep trading through an outage, and to report it afterwards. */
 export function offlineRoutes(deps: AppDeps) {
   const { db } = deps.database;
-  const refused = () => new ApiError(403, 'offline_upload_refused', 'This device may not upload offline sessions');
+  const refused = () =>
+    new ApiError(403, 'offline_upload_refused', 'This device may not upload offline sessions');
 
   return new Hono<AppEnv>()
     .get('/signing-key', async (c) => {
