@@ -11,6 +11,12 @@ import type { Logger } from '../src/logger.js';
 
 export const ORIGIN = 'http://localhost';
 
+/**
+ * Kysely's migrator reads the catalog of every schema, and fails when another test file drops its
+ * schema at that moment. Migrating holds this advisory lock shared; dropping a schema takes it alone.
+ */
+const SCHEMA_LOCK = 7_240_001;
+
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
   constructor(public t = Date.UTC(2026, 0, 5, 9, 0, 0)) {}
@@ -38,21 +44,31 @@ export async function createTestApp(overrides: Partial<Pick<AppDeps['config'], '
   const url = process.env.TEST_DATABASE_URL;
   let database: Database;
   let dropSchema: (() => Promise<void>) | undefined;
-  let schema: string | undefined;
   if (url) {
-    schema = `t_${randomBytes(6).toString('hex')}`;
+    const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = openDatabase({ databaseUrl: url });
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
     database = openDatabase({ databaseUrl: url, pgSchema: schema });
-    const created = schema;
     dropSchema = async () => {
-      await sql`drop schema ${sql.id(created)} cascade`.execute(admin.db);
+      await admin.db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(trx);
+      });
       await admin.close();
     };
+    const migrating = database;
+    await admin.db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock_shared(${SCHEMA_LOCK})`.execute(conn);
+      try {
+        await migrateToLatest(migrating.db, schema);
+      } finally {
+        await sql`select pg_advisory_unlock_shared(${SCHEMA_LOCK})`.execute(conn);
+      }
+    });
   } else {
     database = openDatabase({ sqliteFile: ':memory:' });
+    await migrateToLatest(database.db);
   }
-  await migrateToLatest(database.db, schema);
   const clock = new TestClock();
   const logLines: string[] = [];
   const record = (level: string) => (msg: string, fields?: object) =>
