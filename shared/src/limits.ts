@@ -15,3 +15,6 @@ export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 export const MAX_OFFLINE_GRACE_MINUTES = 7 * 24 * 60;
 export const MAX_IDLE_LOCK_MINUTES = 24 * 60;
 export const DEVICE_SESSIONS_PAGE_SIZE = 20;
+/** Longest name of a passkey, and how many passkeys one user may have. */
+export const PASSKEY_NAME_MAX = 60;
+export const PASSKEYS_PER_USER_MAX = 20;

@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../app-deps.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { ApiError, invalidCredentials } from '../http/api-error.js';
 import { valid } from '../http/validate.js';
+import { passkeyRequired, passkeyRequirement } from '../passkeys/passkey-requirement.js';
 import { countInWindow, peekWindow } from '../rate-limit/fixed-window.js';
 import { clearSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
 import { sessionJSON } from '../sessions/session-json.js';
@@ -52,6 +53,10 @@ export function authRoutes(deps: AppDeps) {
         .selectAll()
         .where('id', '=', user.organisation_id)
         .executeTakeFirstOrThrow();
+      // Only now that the password is known to be right: an admin or manager with a passkey
+      // must use it when the organisation requires one.
+      const passkey = await passkeyRequirement(db, user, organisation);
+      if (passkey === 'use_passkey') throw passkeyRequired();
       const { token, session } = await createSession(db, {
         organisationId: organisation.id,
         userId: user.id,
@@ -61,7 +66,7 @@ export function authRoutes(deps: AppDeps) {
         now,
       });
       writeSessionCookie(c, token, deps.config.secureCookies);
-      return c.json(sessionJSON({ session, user, organisation }, now));
+      return c.json(sessionJSON({ session, user, organisation }, now, { mustAddPasskey: passkey === 'add_passkey' }));
     })
     .post('/logout', valid('json', EmptyRequest), async (c) => {
       const auth = c.get('auth');
@@ -69,7 +74,11 @@ export function authRoutes(deps: AppDeps) {
       clearSessionCookie(c, deps.config.secureCookies);
       return c.json({ ok: true });
     })
-    .get('/session', requireSession, (c) => c.json(sessionJSON(authOf(c), deps.clock.now())))
+    .get('/session', requireSession, async (c) => {
+      const auth = authOf(c);
+      const passkey = await passkeyRequirement(db, auth.user, auth.organisation);
+      return c.json(sessionJSON(auth, deps.clock.now(), { mustAddPasskey: passkey === 'add_passkey' }));
+    })
     .post('/step-up', requireSession, valid('json', StepUpRequest), async (c) => {
       const auth = authOf(c);
       const now = deps.clock.now();
@@ -90,8 +99,10 @@ export function authRoutes(deps: AppDeps) {
         });
         throw invalidCredentials();
       }
+      const passkey = await passkeyRequirement(db, auth.user, auth.organisation);
+      if (passkey === 'use_passkey') throw passkeyRequired();
       await markSteppedUp(db, auth.session.id, now);
       const session = { ...auth.session, stepped_up_at: now };
-      return c.json(sessionJSON({ ...auth, session }, now));
+      return c.json(sessionJSON({ ...auth, session }, now, { mustAddPasskey: passkey === 'add_passkey' }));
     });
 }

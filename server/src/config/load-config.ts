@@ -15,6 +15,13 @@ export interface Config {
   secureCookies: boolean;
   /** Offer POST /api/test/reset, which empties the database: end-to-end test servers only. */
   e2eReset: boolean;
+  /**
+   * The WebAuthn relying party ID that passkeys are bound to: a domain, the host of
+   * publicOrigin or a parent domain of it. Changing it makes every registered passkey unusable.
+   */
+  rpId: string;
+  /** The name authenticators may show next to the passkey. */
+  rpName: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: string } = {}): Config {
@@ -32,5 +39,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: strin
     clientDir: env.CLIENT_DIR ?? defaults.clientDir,
     secureCookies: publicOrigin?.startsWith('https://') ?? false,
     e2eReset: env.TAPIN_E2E_RESET === '1',
+    rpId: relyingPartyId(env.RP_ID, publicOrigin),
+    rpName: 'Tapin',
   };
+}
+
+/** RP_ID, or the host of PUBLIC_ORIGIN, or localhost; refused when browsers would refuse it. */
+function relyingPartyId(rpIdSetting: string | undefined, publicOrigin: string | undefined): string {
+  const host = publicOrigin ? new URL(publicOrigin).hostname : undefined;
+  const rpId = rpIdSetting?.trim().toLowerCase() || host || 'localhost';
+  if (!/^[a-z0-9.-]+$/.test(rpId)) throw new Error(`RP_ID must be a domain name, got ${rpIdSetting}`);
+  if (host && host !== rpId && !host.endsWith(`.${rpId}`)) {
+    throw new Error(`RP_ID ${rpId} must be the host of PUBLIC_ORIGIN (${host}) or a parent domain of it`);
+  }
+  return rpId;
 }

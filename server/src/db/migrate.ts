@@ -1,10 +1,11 @@
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/001-initial.js';
+import * as passkeys from './migrations/002-passkeys.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-passkeys': passkeys,
 };
 
 const provider: MigrationProvider = {
@@ -12,6 +13,7 @@ const provider: MigrationProvider = {
 };
 
 /** `schema`: PostgreSQL only, when the connection's search_path is not the default (tests). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
   const migrator = new Migrator({ db, provider, ...(schema && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();

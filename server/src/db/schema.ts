@@ -89,6 +89,34 @@ export interface RateLimitTable {
   count: number;
 }
 
+export interface PasskeyTable {
+  /** The credential ID, base64url. */
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  name: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  counter: number;
+  /** JSON array of transport hints. */
+  transports: string;
+  device_type: 'singleDevice' | 'multiDevice';
+  backed_up: number;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+export type WebAuthnChallengePurpose = 'registration' | 'authentication';
+
+export interface WebAuthnChallengeTable {
+  /** The challenge itself, base64url. */
+  id: string;
+  purpose: WebAuthnChallengePurpose;
+  /** Only this user may answer it; null for a passkey login, where nobody is known yet. */
+  user_id: string | null;
+  expires_at: number;
+}
+
 export interface DB {
   organisations: OrganisationTable;
   users: UserTable;
@@ -97,6 +125,8 @@ export interface DB {
   challenges: ChallengeTable;
   audit_events: AuditEventTable;
   rate_limits: RateLimitTable;
+  passkeys: PasskeyTable;
+  webauthn_challenges: WebAuthnChallengeTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -105,3 +135,4 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type Device = Selectable<DeviceTable>;
+export type Passkey = Selectable<PasskeyTable>;

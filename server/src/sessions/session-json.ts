@@ -2,7 +2,8 @@ import type { SessionJSON } from '@tapin/shared';
 import { hasAdminAccess } from './session-middleware.js';
 import type { ActiveSession } from './session-repository.js';
 
-export function sessionJSON(auth: ActiveSession, now: number): SessionJSON {
+/** `mustAddPasskey`: see passkeyRequirement(); false unless the route worked it out. */
+export function sessionJSON(auth: ActiveSession, now: number, extra: { mustAddPasskey?: boolean } = {}): SessionJSON {
   const { session, user, organisation } = auth;
   return {
     user: { id: user.id, name: user.name, username: user.username, role: user.role },
@@ -12,5 +13,6 @@ export function sessionJSON(auth: ActiveSession, now: number): SessionJSON {
     deviceId: session.device_id,
     expiresAt: new Date(session.expires_at).toISOString(),
     serverTime: new Date(now).toISOString(),
+    mustAddPasskey: extra.mustAddPasskey ?? false,
   };
 }

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { DB, Passkey } from '../db/schema.js';
+
+/** A user's passkeys, oldest first. */
+export async function listPasskeys(db: Kysely<DB>, userId: string): Promise<Passkey[]> {
+  return db
+    .selectFrom('passkeys')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findPasskey(db: Kysely<DB>, id: string): Promise<Passkey | undefined> {
+  return db.selectFrom('passkeys').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countPasskeys(db: Kysely<DB>, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('passkeys')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function hasPasskey(db: Kysely<DB>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('passkeys').select('id').where('user_id', '=', userId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertPasskey(db: Kysely<DB>, passkey: Passkey): Promise<void> {
+  await db.insertInto('passkeys').values(passkey).execute();
+}
+
+/**
+ * Records a successful use: the authenticator's new signature counter and the time. A
+ * compare-and-set on the counter, so of two racing uses that both passed the counter check only
+ * one is recorded; the other gets false and is refused.
+ */
+export async function recordPasskeyUse(
+  db: Kysely<DB>,
+  use: { id: string; storedCounter: number; newCounter: number; backedUp: boolean; now: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('passkeys')
+    .set({ counter: use.newCounter, backed_up: use.backedUp ? 1 : 0, last_used_at: use.now })
+    .where('id', '=', use.id)
+    .where('counter', '=', use.storedCounter)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

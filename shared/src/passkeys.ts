@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { IsoDateTime } from './fields.js';
+import { PASSKEY_NAME_MAX } from './limits.js';
+
+/** Binary values in WebAuthn JSON travel as unpadded base64url. */
+export const Base64URLString = z.string().regex(/^[A-Za-z0-9_-]*$/, 'Not a base64url string');
+export type Base64URLString = z.infer<typeof Base64URLString>;
+
+/** A credential ID as the browser reports it (at most 1023 bytes by the WebAuthn spec). */
+export const PasskeyId = Base64URLString.min(1).max(1366);
+export type PasskeyId = z.infer<typeof PasskeyId>;
+
+export const PasskeyName = z.string().trim().min(1, 'Give the passkey a name').max(PASSKEY_NAME_MAX);
+
+/** A passkey as its owner sees it in My account. Its public key never leaves the server. */
+export const PasskeyJSON = z.object({
+  id: PasskeyId,
+  name: z.string(),
+  createdAt: IsoDateTime,
+  lastUsedAt: IsoDateTime.nullable(),
+});
+export type PasskeyJSON = z.infer<typeof PasskeyJSON>;
+
+export const PasskeyListJSON = z.object({ passkeys: z.array(PasskeyJSON) });
+export type PasskeyListJSON = z.infer<typeof PasskeyListJSON>;
+
+export const PasskeyIdParam = z.strictObject({ id: PasskeyId });
+
+const AuthenticatorAttachment = z.enum(['platform', 'cross-platform']);
+
+// The two credential objects below are what @simplewebauthn/browser's startRegistration() and
+// startAuthentication() return. Their shape belongs to the WebAuthn spec, which adds fields over
+// time (and browsers add extension results), so they are loose objects: the fields the server
+// reads are checked here, anything else is passed through to the verifier, which checks the
+// signed bytes. Every other body in the API is strict.
+
+/** PublicKeyCredential.toJSON() after navigator.credentials.create(). */
+export const RegistrationResponseJSON = z.looseObject({
+  id: PasskeyId,
+  rawId: PasskeyId,
+  type: z.literal('public-key'),
+  response: z.looseObject({
+    clientDataJSON: Base64URLString.min(1).max(4096),
+    attestationObject: Base64URLString.min(1).max(12288),
+    authenticatorData: Base64URLString.max(8192).optional(),
+    transports: z.array(z.string().max(32)).max(10).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: Base64URLString.max(4096).optional(),
+  }),
+  authenticatorAttachment: AuthenticatorAttachment.optional(),
+  clientExtensionResults: z.looseObject({}),
+});
+export type RegistrationResponseJSON = z.infer<typeof RegistrationResponseJSON>;
+
+/** PublicKeyCredential.toJSON() after navigator.credentials.get(). */
+export const AuthenticationResponseJSON = z.looseObject({
+  id: PasskeyId,
+  rawId: PasskeyId,
+  type: z.literal('public-key'),
+  response: z.looseObject({
+    clientDataJSON: Base64URLString.min(1).max(4096),
+    authenticatorData: Base64URLString.min(1).max(8192),
+    signature: Base64URLString.min(1).max(2048),
+    userHandle: Base64URLString.max(128).optional(),
+  }),
+  authenticatorAttachment: AuthenticatorAttachment.optional(),
+  clientExtensionResults: z.looseObject({}),
+});
+export type AuthenticationResponseJSON = z.infer<typeof AuthenticationResponseJSON>;
+
+/** Finishes adding a passkey: the name the user gave it and the browser's answer. */
+export const FinishPasskeyRegistrationRequest = z.strictObject({
+  name: PasskeyName,
+  response: RegistrationResponseJSON,
+});
+export type FinishPasskeyRegistrationRequest = z.infer<typeof FinishPasskeyRegistrationRequest>;
+
+/** Log in with a passkey, or confirm it is you (step-up) with one. */
+export const PasskeyAssertionRequest = z.strictObject({ response: AuthenticationResponseJSON });
+export type PasskeyAssertionRequest = z.infer<typeof PasskeyAssertionRequest>;
+
+const CredentialDescriptorJSON = z.looseObject({
+  id: PasskeyId,
+  type: z.literal('public-key'),
+  transports: z.array(z.string()).optional(),
+});
+
+/**
+ * What the server answers for "add a passkey": pass it as `optionsJSON` to
+ * @simplewebauthn/browser's startRegistration(). Loose, like the spec's dictionary it mirrors.
+ */
+export const PasskeyCreationOptionsJSON = z.looseObject({
+  challenge: Base64URLString,
+  rp: z.looseObject({ name: z.string(), id: z.string().optional() }),
+  user: z.looseObject({ id: Base64URLString, name: z.string(), displayName: z.string() }),
+  pubKeyCredParams: z.array(z.looseObject({ alg: z.number(), type: z.literal('public-key') })),
+  timeout: z.number().optional(),
+  excludeCredentials: z.array(CredentialDescriptorJSON).optional(),
+  authenticatorSelection: z.looseObject({}).optional(),
+  attestation: z.string().optional(),
+});
+export type PasskeyCreationOptionsJSON = z.infer<typeof PasskeyCreationOptionsJSON>;
+
+/**
+ * What the server answers before a passkey login or step-up: pass it as `optionsJSON` to
+ * startAuthentication().
+ */
+export const PasskeyRequestOptionsJSON = z.looseObject({
+  challenge: Base64URLString,
+  rpId: z.string().optional(),
+  timeout: z.number().optional(),
+  allowCredentials: z.array(CredentialDescriptorJSON).optional(),
+  userVerification: z.string().optional(),
+});
+export type PasskeyRequestOptionsJSON = z.infer<typeof PasskeyRequestOptionsJSON>;
