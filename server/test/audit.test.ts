@@ -62,7 +62,9 @@ describe('My account > Audit log', () => {
   it('returns 200 pages of 50 that together hold every event exactly once', async () => {
     const carl = await createUser(admin, { username: 'carl' });
     for (let i = 0; i < 60; i++) {
-      expect((await admin.patch(`/api/users/${carl.id}`, { role: i % 2 ? 'cashier' : 'manager' })).status).toBe(200);
+      expect(
+        (await admin.patch(`/api/users/${carl.id}`, { role: i % 2 ? 'cashier' : 'manager' })).status,
+      ).toBe(200);
       if (i % 3 === 0) t.clock.advance(1000);
       expect((await admin.get('/api/auth/session')).status).toBe(200);
     }

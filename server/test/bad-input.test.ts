@@ -114,8 +114,20 @@ const ROWS: Row[] = [
     wrongType: { name: false },
     wrongField: 'name',
   },
-  { method: 'POST', route: '/api/devices/:id/revoke', path: '/api/devices/:device/revoke', valid: {}, wrongType: [] },
-  { method: 'POST', route: '/api/devices/:id/unlock', path: '/api/devices/:device/unlock', valid: {}, wrongType: 1 },
+  {
+    method: 'POST',
+    route: '/api/devices/:id/revoke',
+    path: '/api/devices/:device/revoke',
+    valid: {},
+    wrongType: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/devices/:id/unlock',
+    path: '/api/devices/:device/unlock',
+    valid: {},
+    wrongType: 1,
+  },
   { method: 'DELETE', route: '/api/devices/:id', path: '/api/devices/:device', valid: {}, wrongType: null },
   {
     method: 'POST',
@@ -161,13 +173,15 @@ beforeAll(async () => {
     const key = `${r.method} ${r.path}`;
     if (!MUTATING.has(r.method) || !r.path.startsWith('/api/') || seen.has(key)) continue;
     seen.add(key);
-    registered.push(listed.get(key) ?? {
-      method: r.method as Row['method'],
-      route: r.path,
-      path: r.path.replace(/:[A-Za-z]+/g, DEVICE_ID),
-      valid: {},
-      wrongType: [],
-    });
+    registered.push(
+      listed.get(key) ?? {
+        method: r.method as Row['method'],
+        route: r.path,
+        path: r.path.replace(/:[A-Za-z]+/g, DEVICE_ID),
+        valid: {},
+        wrongType: [],
+      },
+    );
   }
 });
 afterAll(async () => {
@@ -226,10 +240,13 @@ function withProtoKey(valid: Record<string, unknown>): string {
 describe('bad input on every mutating route', () => {
   it('has a row for every mutating route the app registers, or checks it generically', () => {
     const registered = new Set(
-      t.app.routes.filter((r) => MUTATING.has(r.method) && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`),
+      t.app.routes
+        .filter((r) => MUTATING.has(r.method) && r.path.startsWith('/api/'))
+        .map((r) => `${r.method} ${r.path}`),
     );
     expect(registered.size).toBeGreaterThanOrEqual(ROWS.length);
-    for (const row of ROWS) expect(registered, `${row.method} ${row.route} is not a route`).toContain(`${row.method} ${row.route}`);
+    for (const row of ROWS)
+      expect(registered, `${row.method} ${row.route} is not a route`).toContain(`${row.method} ${row.route}`);
   });
 
   describe.each(ROWS)('$method $path', (row) => {

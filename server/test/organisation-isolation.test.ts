@@ -26,7 +26,11 @@ afterEach(async () => {
 });
 
 async function bakeryUserRow() {
-  return t.deps.database.db.selectFrom('users').selectAll().where('id', '=', bakeryUser.id).executeTakeFirstOrThrow();
+  return t.deps.database.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', bakeryUser.id)
+    .executeTakeFirstOrThrow();
 }
 
 describe("one organisation's admin and another organisation's users", () => {
@@ -51,16 +55,19 @@ describe("one organisation's admin and another organisation's users", () => {
     { loginMethod: 'pin_only' },
     { pin: '56565' },
     { role: 'admin' },
-  ])("returns 404 not_found for PATCH %j of another organisation's user, who stays unchanged", async (body) => {
-    const before = await bakeryUserRow();
-    const res = await shop.patch(`/api/users/${bakeryUser.id}`, body);
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ error: { code: 'not_found' } });
-    expect(await bakeryUserRow()).toEqual(before);
-    const seen = await getUser(bakery, bakeryUser.id);
-    expect(seen.body.user).toEqual(bakeryUser);
-    await loginAs(t, 'bob', STAFF_PASSWORD);
-  });
+  ])(
+    "returns 404 not_found for PATCH %j of another organisation's user, who stays unchanged",
+    async (body) => {
+      const before = await bakeryUserRow();
+      const res = await shop.patch(`/api/users/${bakeryUser.id}`, body);
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ error: { code: 'not_found' } });
+      expect(await bakeryUserRow()).toEqual(before);
+      const seen = await getUser(bakery, bakeryUser.id);
+      expect(seen.body.user).toEqual(bakeryUser);
+      await loginAs(t, 'bob', STAFF_PASSWORD);
+    },
+  );
 
   it("returns 404 not_found for DELETE of another organisation's user, who still exists", async () => {
     const res = await shop.delete(`/api/users/${bakeryUser.id}`, {});

@@ -21,7 +21,11 @@ describe('POST /api/auth/login', () => {
     const client = new TestClient(t);
     const res = await client.login('ada', DEFAULT_SETUP.password);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ kind: 'web', adminAccess: true, user: { username: 'ada', role: 'admin' } });
+    expect(res.body).toMatchObject({
+      kind: 'web',
+      adminAccess: true,
+      user: { username: 'ada', role: 'admin' },
+    });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);

@@ -76,7 +76,9 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
     expect((await device.client.get('/api/auth/session')).status).toBe(401);
     // The admin's own password session goes on.
     expect((await admin.get('/api/auth/session')).status).toBe(200);
-    const state = await device.client.post<{ pinLoginActive: boolean }>('/api/devices/state', { deviceId: device.id });
+    const state = await device.client.post<{ pinLoginActive: boolean }>('/api/devices/state', {
+      deviceId: device.id,
+    });
     expect(state.body.pinLoginActive).toBe(false);
     const refused = await device.pinLogin('42424');
     expect(refused.status).toBe(401);

@@ -68,18 +68,22 @@ describe('a PIN is never sent back, logged or audited', () => {
     // Changed, set on a user without one, and cleared.
     expect((await admin.patch(`/api/users/${bert.body.user.id}`, { pin: p2 })).status).toBe(200);
     expect(
-      (await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password_and_pin', pin: p3 })).status,
+      (await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password_and_pin', pin: p3 }))
+        .status,
     ).toBe(200);
-    expect((await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password' })).status).toBe(200);
+    expect((await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password' })).status).toBe(
+      200,
+    );
     expect(
-      (await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password_and_pin', pin: p4 })).status,
+      (await admin.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password_and_pin', pin: p4 }))
+        .status,
     ).toBe(200);
 
     // Refused: a PIN that is taken, a PIN for a method without one, and not a PIN at all.
     expect((await admin.patch(`/api/users/${bert.body.user.id}`, { pin: p0 })).status).toBe(409);
-    expect(
-      (await admin.post('/api/users', { ...newUserBody({ username: 'dave' }), pin: p5 })).status,
-    ).toBe(400);
+    expect((await admin.post('/api/users', { ...newUserBody({ username: 'dave' }), pin: p5 })).status).toBe(
+      400,
+    );
     expect((await admin.patch(`/api/users/${bert.body.user.id}`, { pin: NOT_A_PIN })).status).toBe(400);
 
     // Used: PIN login with a right and a wrong PIN on an approved device.
@@ -90,11 +94,17 @@ describe('a PIN is never sent back, logged or audited', () => {
     deviceResponses.push(await device.pinLogin(WRONG_PIN));
     deviceResponses.push(await device.pinLogin(p0));
     expect(deviceResponses.map((r) => r.status)).toEqual([401, 200]);
-    for (const r of deviceResponses) responses.push(`${r.status} ${JSON.stringify([...r.headers])} ${r.text}`);
+    for (const r of deviceResponses)
+      responses.push(`${r.status} ${JSON.stringify([...r.headers])} ${r.text}`);
 
     // The admin reads the users and the audit log.
     const list = await admin.get<{ users: UserJSON[] }>('/api/users');
-    expect(list.body.users.filter((u) => u.hasPin).map((u) => u.username).sort()).toEqual(['anna', 'bert', 'cleo']);
+    expect(
+      list.body.users
+        .filter((u) => u.hasPin)
+        .map((u) => u.username)
+        .sort(),
+    ).toEqual(['anna', 'bert', 'cleo']);
     const log = await admin.get<AuditPageJSON>('/api/audit');
     expect(log.status).toBe(200);
     const types = log.body.events.map((e) => e.type);
@@ -108,26 +118,41 @@ describe('a PIN is never sent back, logged or audited', () => {
 
     expect(responses.length).toBeGreaterThan(10);
     for (const pin of [...PINS, WRONG_PIN, NOT_A_PIN]) {
-      for (const text of responses) expect(containsPin(text, pin), `response leaks ${pin}: ${text}`).toBe(false);
+      for (const text of responses)
+        expect(containsPin(text, pin), `response leaks ${pin}: ${text}`).toBe(false);
       for (const line of t.logLines) expect(containsPin(line, pin), `log leaks ${pin}: ${line}`).toBe(false);
-      for (const row of auditTexts) expect(containsPin(row, pin), `audit row leaks ${pin}: ${row}`).toBe(false);
+      for (const row of auditTexts)
+        expect(containsPin(row, pin), `audit row leaks ${pin}: ${row}`).toBe(false);
     }
   });
 
   it('stores no PIN in plain text anywhere in the database', async () => {
     const pins = PINS.slice(0, 3);
     for (const [i, pin] of pins.entries()) {
-      const res = await admin.post('/api/users', newUserBody({ username: `user${i}`, loginMethod: 'pin_only', pin }));
+      const res = await admin.post(
+        '/api/users',
+        newUserBody({ username: `user${i}`, loginMethod: 'pin_only', pin }),
+      );
       expect(res.status).toBe(201);
     }
     const { db } = t.deps.database;
-    const tables = ['organisations', 'users', 'sessions', 'devices', 'challenges', 'audit_events', 'rate_limits'] as const;
+    const tables = [
+      'organisations',
+      'users',
+      'sessions',
+      'devices',
+      'challenges',
+      'audit_events',
+      'rate_limits',
+    ] as const;
     let rows = 0;
     for (const table of tables) {
       for (const row of await db.selectFrom(table).selectAll().execute()) {
         rows++;
         // Hex digests are checked for their form below; by chance they may hold any digit run.
-        const text = JSON.stringify(row, (k, v: unknown) => (k === 'pin_hmac' || k === 'token_hash' ? '[digest]' : v));
+        const text = JSON.stringify(row, (k, v: unknown) =>
+          k === 'pin_hmac' || k === 'token_hash' ? '[digest]' : v,
+        );
         for (const pin of pins) expect(containsPin(text, pin), `${table} holds ${pin}: ${text}`).toBe(false);
       }
     }

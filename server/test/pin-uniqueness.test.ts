@@ -110,10 +110,16 @@ describe('PIN with a leading zero', () => {
     expect(row.pin_hmac).not.toBe(pinHmac(t.deps.secrets.pinPepper, orgId, '1234'));
 
     const bert = await createUser(admin, { username: 'bert' });
-    const again = await admin.patch(`/api/users/${bert.id}`, { loginMethod: 'password_and_pin', pin: '01234' });
+    const again = await admin.patch(`/api/users/${bert.id}`, {
+      loginMethod: 'password_and_pin',
+      pin: '01234',
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: 'pin_taken', field: 'pin' } });
-    const created = await admin.post('/api/users', newUserBody({ username: 'cleo', loginMethod: 'pin_only', pin: '01234' }));
+    const created = await admin.post(
+      '/api/users',
+      newUserBody({ username: 'cleo', loginMethod: 'pin_only', pin: '01234' }),
+    );
     expect(created.status).toBe(409);
     expect(created.body).toMatchObject({ error: { code: 'pin_taken', field: 'pin' } });
 
@@ -124,7 +130,10 @@ describe('PIN with a leading zero', () => {
     }
     expect((await getUser(admin, bert.id)).body.user.hasPin).toBe(false);
     // 12340 is a different PIN from 01234, and is free.
-    const other = await admin.patch(`/api/users/${bert.id}`, { loginMethod: 'password_and_pin', pin: '12340' });
+    const other = await admin.patch(`/api/users/${bert.id}`, {
+      loginMethod: 'password_and_pin',
+      pin: '12340',
+    });
     expect(other.status).toBe(200);
   });
 });
@@ -146,7 +155,9 @@ describe('PIN conflicts', () => {
     expect(res.body).toEqual({
       error: { code: 'pin_taken', message: expect.any(String) as string, field: 'pin' },
     });
-    expect(await t.deps.database.db.selectFrom('users').selectAll().orderBy('id').execute()).toEqual(beforeUsers);
+    expect(await t.deps.database.db.selectFrom('users').selectAll().orderBy('id').execute()).toEqual(
+      beforeUsers,
+    );
     const rows = await t.deps.database.db
       .selectFrom('audit_events')
       .selectAll()
@@ -174,7 +185,10 @@ describe('PIN conflicts', () => {
     expect(free.status).toBe(429);
     expect(free.body).toMatchObject({ error: { code: 'rate_limited', field: 'pin' } });
     expect(Number(free.headers.get('retry-after'))).toBeGreaterThan(0);
-    const create = await admin.post('/api/users', newUserBody({ username: 'cleo', loginMethod: 'pin_only', pin: '97531' }));
+    const create = await admin.post(
+      '/api/users',
+      newUserBody({ username: 'cleo', loginMethod: 'pin_only', pin: '97531' }),
+    );
     expect(create.status).toBe(429);
     expect(await snapshotDatabase(t)).toEqual(before);
 
@@ -203,7 +217,10 @@ describe('PIN conflicts', () => {
       password: 'another long password',
     });
     await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '86420' });
-    const res = await other.post('/api/users', newUserBody({ username: 'bob', loginMethod: 'pin_only', pin: '86420' }));
+    const res = await other.post(
+      '/api/users',
+      newUserBody({ username: 'bob', loginMethod: 'pin_only', pin: '86420' }),
+    );
     expect(res.status).toBe(201);
   });
 });

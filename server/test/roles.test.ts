@@ -3,7 +3,15 @@ import type { UserJSON } from '@tapin/shared';
 import { createTestApp, type TestApp } from './test-app.js';
 import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './test-client.js';
 import { TestDevice } from './test-device.js';
-import { countUsers, createUser, getUser, loginAs, newUserBody, sessionOf, snapshotDatabase } from './fixtures.js';
+import {
+  countUsers,
+  createUser,
+  getUser,
+  loginAs,
+  newUserBody,
+  sessionOf,
+  snapshotDatabase,
+} from './fixtures.js';
 
 let t: TestApp;
 let admin: TestClient;
@@ -84,7 +92,10 @@ describe('a manager and admins', () => {
     const res = await manager.patch<{ user: UserJSON }>(`/api/users/${cashier.id}`, { pin: '44444' });
     expect(res.status).toBe(200);
     expect(res.body.user.hasPin).toBe(true);
-    const created = await manager.post('/api/users', newUserBody({ username: 'pia', loginMethod: 'pin_only', pin: '55555' }));
+    const created = await manager.post(
+      '/api/users',
+      newUserBody({ username: 'pia', loginMethod: 'pin_only', pin: '55555' }),
+    );
     expect(created.status).toBe(201);
     const list = await manager.get<{ users: UserJSON[] }>('/api/users');
     expect(list.status).toBe(200);
@@ -144,9 +155,12 @@ describe('a cashier and the admin environment', () => {
     expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
   });
 
-  it.each(routes)('returns 401 unauthenticated without a session on $method $path', async ({ method, path, body }) => {
-    const res = await new TestClient(t).call(method, fill(path), body);
-    expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
-  });
+  it.each(routes)(
+    'returns 401 unauthenticated without a session on $method $path',
+    async ({ method, path, body }) => {
+      const res = await new TestClient(t).call(method, fill(path), body);
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
+    },
+  );
 });

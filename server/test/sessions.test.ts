@@ -98,7 +98,8 @@ describe('register sessions and the admin environment', () => {
   it('returns 403 step_up_required to an admin on a PIN session until they confirm their password', async () => {
     const me = await admin.get<SessionJSON>('/api/auth/session');
     expect(
-      (await admin.patch(`/api/users/${me.body.user.id}`, { loginMethod: 'password_and_pin', pin: '90909' })).status,
+      (await admin.patch(`/api/users/${me.body.user.id}`, { loginMethod: 'password_and_pin', pin: '90909' }))
+        .status,
     ).toBe(200);
     expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
     const device = await TestDevice.create(t);
@@ -114,7 +115,9 @@ describe('register sessions and the admin environment', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual({ error: { code: 'invalid_credentials', message: 'Invalid credentials' } });
 
-    const ok = await device.client.post<SessionJSON>('/api/auth/step-up', { password: DEFAULT_SETUP.password });
+    const ok = await device.client.post<SessionJSON>('/api/auth/step-up', {
+      password: DEFAULT_SETUP.password,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.adminAccess).toBe(true);
     expect((await device.client.get('/api/users')).status).toBe(200);

@@ -161,14 +161,21 @@ describe('My account > Users: editing the login method', () => {
     const res = await admin.patch(`/api/users/${user.id}`, { loginMethod: 'password_and_pin' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
-    expect((await getUser(admin, user.id)).body.user).toMatchObject({ loginMethod: 'password', hasPin: false });
+    expect((await getUser(admin, user.id)).body.user).toMatchObject({
+      loginMethod: 'password',
+      hasPin: false,
+    });
   });
 
   it('returns 200 and keeps the PIN when only the name changes', async () => {
     const user = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11235' });
     const res = await admin.patch<{ user: UserJSON }>(`/api/users/${user.id}`, { name: 'Carl Cashier' });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ name: 'Carl Cashier', hasPin: true, loginMethod: 'password_and_pin' });
+    expect(res.body.user).toMatchObject({
+      name: 'Carl Cashier',
+      hasPin: true,
+      loginMethod: 'password_and_pin',
+    });
   });
 
   it('returns 200 and clears the PIN when switching to "Password", which frees the PIN', async () => {
