@@ -50,7 +50,12 @@ export async function verifyPinLogin(
   // It must prove possession of its key over a challenge that was issued to it.
   const proof = await verifyDeviceProof(device, a.proof, PinLoginProofPayload);
   if (proof === null) return fail('bad device proof');
-  const fresh = await consumeChallenge(db, { challenge: proof.challenge, deviceId: device.id, purpose: 'pin-login', now: a.now });
+  const fresh = await consumeChallenge(db, {
+    challenge: proof.challenge,
+    deviceId: device.id,
+    purpose: 'pin-login',
+    now: a.now,
+  });
   if (!fresh) return fail('challenge unknown, used or expired');
 
   // The organisation must have PIN login switched on.
@@ -60,7 +65,10 @@ export async function verifyPinLogin(
   if (device.locked_at !== null) return fail('device locked');
 
   // Growing delays between consecutive failures.
-  const wait = device.last_failed_at === null ? 0 : device.last_failed_at + delayAfterFailures(device.failed_attempts) - a.now;
+  const wait =
+    device.last_failed_at === null
+      ? 0
+      : device.last_failed_at + delayAfterFailures(device.failed_attempts) - a.now;
   if (wait > 0) return { ok: false, throttled: true, retryAfterSeconds: Math.ceil(wait / 1000) };
 
   const orgKey = `pin-failures:${organisation.id}`;
@@ -69,21 +77,28 @@ export async function verifyPinLogin(
     return { ok: false, throttled: true, retryAfterSeconds: orgFailures.retryAfterSeconds };
   }
 
-  // Count this attempt as a failure before looking at the PIN, so parallel guesses cannot slip
-  // past the limit; success resets the count. The WHERE makes it a compare-and-set.
-  const reserved = await db
+  const user = await findPinUser(db, peppers, organisation.id, a.pin);
+  const success = user !== undefined && allowsPin(user.login_method);
+  const failures = success ? 0 : device.failed_attempts + 1;
+  const lock = failures >= LOCK_AFTER_FAILURES;
+
+  // One compare-and-set on the failure count settles this attempt. Of parallel attempts made at
+  // the same count only one is settled; the others are told to retry without learning anything,
+  // so no guess escapes the count.
+  const settled = await db
     .updateTable('devices')
-    .set({ failed_attempts: device.failed_attempts + 1, last_failed_at: a.now })
+    .set(
+      success
+        ? { failed_attempts: 0, last_failed_at: null, last_login_at: a.now }
+        : { failed_attempts: failures, last_failed_at: a.now, ...(lock && { locked_at: a.now }) },
+    )
     .where('id', '=', device.id)
     .where('failed_attempts', '=', device.failed_attempts)
     .where('locked_at', 'is', null)
     .executeTakeFirst();
-  if (reserved.numUpdatedRows === 0n) return { ok: false, throttled: true, retryAfterSeconds: 1 };
+  if (settled.numUpdatedRows === 0n) return { ok: false, throttled: true, retryAfterSeconds: 1 };
 
-  const user = await findPinUser(db, peppers, organisation.id, a.pin);
-
-  if (!user || !allowsPin(user.login_method)) {
-    const failures = device.failed_attempts + 1;
+  if (!success) {
     await countInWindow(db, orgKey, ORG_FAILURE_WINDOW_MS, a.now);
     await recordAudit(db, {
       organisationId: organisation.id,
@@ -93,8 +108,7 @@ export async function verifyPinLogin(
       detail: { consecutiveFailures: failures },
       now: a.now,
     });
-    if (failures >= LOCK_AFTER_FAILURES) {
-      await db.updateTable('devices').set({ locked_at: a.now }).where('id', '=', device.id).execute();
+    if (lock) {
       await recordAudit(db, {
         organisationId: organisation.id,
         type: 'device.locked',
@@ -107,12 +121,12 @@ export async function verifyPinLogin(
     return fail('no user with this PIN may log in by PIN');
   }
 
-  await db
-    .updateTable('devices')
-    .set({ failed_attempts: 0, last_failed_at: null, last_login_at: a.now })
-    .where('id', '=', device.id)
-    .execute();
-  return { ok: true, user, device: { ...device, failed_attempts: 0, last_failed_at: null, last_login_at: a.now }, organisation };
+  return {
+    ok: true,
+    user,
+    device: { ...device, failed_attempts: 0, last_failed_at: null, last_login_at: a.now },
+    organisation,
+  };
 }
 
 /** The user with this PIN; during a pepper rotation, a match under the old pepper moves to the new. */
