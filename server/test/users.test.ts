@@ -237,6 +237,16 @@ describe('My account > Users: sessions follow credential changes', () => {
     await loginAs(t, 'carl', 'a brand new password');
   });
 
+  it('returns 401 to a manager demoted to cashier, whose session no longer opens the admin environment', async () => {
+    const mona = await createUser(admin, { username: 'mona', role: 'manager' });
+    const client = await loginAs(t, 'mona');
+    expect((await client.get('/api/users')).status).toBe(200);
+    expect((await admin.patch(`/api/users/${mona.id}`, { role: 'cashier' })).status).toBe(200);
+    expect((await client.get('/api/users')).status).toBe(401);
+    const again = await loginAs(t, 'mona');
+    expect((await again.get('/api/users')).status).toBe(403);
+  });
+
   it("keeps the user's session when only the name changes", async () => {
     await createUser(admin, { username: 'carl' });
     const carl = await loginAs(t, 'carl');
