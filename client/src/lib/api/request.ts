@@ -3,6 +3,15 @@ import { ApiClientError } from './api-error';
 
 const TIMEOUT_MS = 10_000;
 
+/** Answers that say something about the session itself, whichever request got them. */
+export type SessionProblem = 'unauthenticated' | 'step_up_required';
+let sessionProblemListener: ((problem: SessionProblem) => void) | null = null;
+
+/** Lets the session hear that it ended, or lost admin access, during any request. */
+export function onSessionProblem(listener: (problem: SessionProblem) => void): void {
+  sessionProblemListener = listener;
+}
+
 /**
  * The one way the client talks to the server: JSON in and out, parsed with the shared schema,
  * a timeout so nothing spins forever, and the server's error envelope turned into ApiClientError.
@@ -30,10 +39,18 @@ export async function request<S extends z.ZodType>(
   }
   const data: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; field?: string; retryAfterSeconds?: number } })
-      ?.error;
+    const e = (
+      data as { error?: { code?: string; message?: string; field?: string; retryAfterSeconds?: number } }
+    )?.error;
     if (e?.code && e.message) {
-      throw new ApiClientError(e.code as ApiClientError['code'], e.message, res.status, e.field, e.retryAfterSeconds);
+      if (e.code === 'unauthenticated' || e.code === 'step_up_required') sessionProblemListener?.(e.code);
+      throw new ApiClientError(
+        e.code as ApiClientError['code'],
+        e.message,
+        res.status,
+        e.field,
+        e.retryAfterSeconds,
+      );
     }
     // A proxy or service worker answered instead of Tapin.
     throw new ApiClientError(
@@ -43,6 +60,7 @@ export async function request<S extends z.ZodType>(
     );
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new ApiClientError('bad_response', 'The server sent an unexpected answer.', res.status);
+  if (!parsed.success)
+    throw new ApiClientError('bad_response', 'The server sent an unexpected answer.', res.status);
   return parsed.data;
 }
