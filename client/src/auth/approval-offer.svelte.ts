@@ -1,0 +1,47 @@
+import type { SessionJSON } from '@tapin/shared';
+import { isApprovalPromptMuted, muteApprovalPrompt, shouldOfferApproval } from '../device/approval-prompt';
+import { thisDevice } from '../device/device-state.svelte';
+import { api } from '../lib/api/api';
+
+/**
+ * "You are not logged in yet": right after an admin or manager logs in with a password on a
+ * device that is not approved, the approval screen comes first. It is offered once per login.
+ */
+class ApprovalOffer {
+  pending = $state(false);
+
+  /** Decides, before the new session is shown, whether the approval screen comes first. */
+  async consider(session: SessionJSON): Promise<void> {
+    this.pending = false;
+    try {
+      await thisDevice.refresh();
+      const facts = {
+        session,
+        approval: thisDevice.approval,
+        // The device's own state only says this for approved devices, so ask the organisation.
+        pinLoginActive: true,
+        muted: await isApprovalPromptMuted(),
+      };
+      if (!shouldOfferApproval(facts)) return;
+      facts.pinLoginActive = (await api.pinLoginSettings()).active;
+      this.pending = shouldOfferApproval(facts);
+    } catch {
+      // Not knowing is no reason to hold up the login: approval stays possible in Settings.
+    }
+  }
+
+  /** "Not now"; with "Don't ask again" the screen no longer appears on this device. */
+  async decline(dontAskAgain: boolean): Promise<void> {
+    try {
+      if (dontAskAgain) await muteApprovalPrompt();
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  done(): void {
+    this.pending = false;
+  }
+}
+
+export const approvalOffer = new ApprovalOffer();

@@ -1,0 +1,10 @@
+/**
+ * On a device with PIN login, "Log in with username and password" shows the password screen
+ * instead of the PIN pad. The choice lasts while the password screen is shown: leaving it,
+ * reloading or logging out brings the PIN pad back.
+ */
+class LoginChoice {
+  password = $state(false);
+}
+
+export const loginChoice = new LoginChoice();

@@ -1,0 +1,37 @@
+import type { SessionJSON } from '@tapin/shared';
+import { deviceIdentity } from '../device/device-identity';
+import { signPinLoginProof } from '../device/sign-pin-login-proof';
+import { ApiClientError, errorMessage } from '../lib/api/api-error';
+import { deviceApi } from '../lib/api/device-api';
+
+/** Step 4 of the article: a fresh challenge, signed with the device key, sent with the PIN. */
+export async function logInWithPin(pin: string): Promise<SessionJSON> {
+  const key = await deviceIdentity();
+  const { challenge } = await deviceApi.pinChallenge(key.deviceId);
+  const proof = await signPinLoginProof(key, challenge);
+  return deviceApi.pinLogin({ deviceId: key.deviceId, pin, proof });
+}
+
+export const WRONG_PIN_MESSAGE = "That PIN didn't work. Try again.";
+
+/** What the PIN login screen says after a failed attempt. */
+export type PinLoginFailure =
+  /** Refused: one message for every reason, so it says nothing about which part was wrong. */
+  | { kind: 'refused'; message: string }
+  /** The device must wait before the next attempt. */
+  | { kind: 'wait'; seconds: number }
+  /** Not an attempt at all: the server could not be reached, or answered something else. */
+  | { kind: 'other'; message: string };
+
+export function pinLoginFailure(err: unknown): PinLoginFailure {
+  if (err instanceof ApiClientError) {
+    if (err.code === 'rate_limited')
+      return { kind: 'wait', seconds: Math.max(1, err.retryAfterSeconds ?? 5) };
+    if (err.status === 401) return { kind: 'refused', message: WRONG_PIN_MESSAGE };
+  }
+  return { kind: 'other', message: errorMessage(err) };
+}
+
+export function waitMessage(seconds: number): string {
+  return `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+}
