@@ -4,6 +4,7 @@ export type AdminRoute =
   | { page: 'users' }
   | { page: 'user-new' }
   | { page: 'user-edit'; userId: string }
+  | { page: 'device'; deviceId: string }
   | { page: 'audit' }
   | { page: 'settings' }
   | { page: 'not-found' };
@@ -13,6 +14,7 @@ export const ADMIN_PATHS = {
   users: '/admin/users',
   newUser: '/admin/users/new',
   user: (id: string) => `/admin/users/${encodeURIComponent(id)}`,
+  device: (id: string) => `/admin/devices/${encodeURIComponent(id)}`,
   audit: '/admin/audit',
   settings: '/settings/pin-login',
 } as const;
@@ -32,10 +34,11 @@ export function adminRoute(path: string): AdminRoute {
     case ADMIN_PATHS.settings:
       return { page: 'settings' };
   }
-  const match = /^\/admin\/users\/([^/]+)$/.exec(clean);
-  if (match?.[1]) {
+  const match = /^\/admin\/(users|devices)\/([^/]+)$/.exec(clean);
+  if (match?.[2]) {
     try {
-      return { page: 'user-edit', userId: decodeURIComponent(match[1]) };
+      const id = decodeURIComponent(match[2]);
+      return match[1] === 'users' ? { page: 'user-edit', userId: id } : { page: 'device', deviceId: id };
     } catch {
       return { page: 'not-found' };
     }
