@@ -44,3 +44,19 @@ export async function peekWindow(
     retryAfterSeconds: Math.max(1, Math.ceil((row.window_start + windowMs - now) / 1000)),
   };
 }
+
+/** Takes back one event counted in the current window, e.g. a reservation that was not used. */
+export async function uncountInWindow(
+  db: Kysely<DB>,
+  key: string,
+  windowMs: number,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set({ count: sql<number>`count - 1` })
+    .where('key', '=', key)
+    .where('count', '>', 0)
+    .where('window_start', '>', now - windowMs)
+    .execute();
+}

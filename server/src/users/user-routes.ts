@@ -10,7 +10,7 @@ import { valid } from '../http/validate.js';
 import { randomId } from '../random-id.js';
 import type { ActiveSession } from '../sessions/session-repository.js';
 import { authOf, requireAdminAccess } from '../sessions/session-middleware.js';
-import { assertPinConflictBudget, spendPinConflict } from './pin-conflict-limit.js';
+import { releasePinConflict, reservePinConflict } from './pin-conflict-limit.js';
 import { PinTakenError, assertPinFreeUnderPepper } from './pin-free-under-pepper.js';
 import { resolveCredentials } from './resolve-credentials.js';
 import { assertMayManage } from './user-edit-policy.js';
@@ -39,7 +39,8 @@ export function userRoutes(deps: AppDeps) {
     write: (trx: Kysely<DB>) => Promise<void>,
   ): Promise<void> {
     const now = deps.clock.now();
-    if (newPin) await assertPinConflictBudget(db, auth.user.id, now);
+    if (newPin) await reservePinConflict(db, auth.user.id, now);
+    let pinConflict = false;
     try {
       await db.transaction().execute(async (trx) => {
         const previous = deps.secrets.previousPinPepper;
@@ -51,7 +52,7 @@ export function userRoutes(deps: AppDeps) {
     } catch (err) {
       const which = err instanceof PinTakenError ? 'pin' : uniqueViolation(err);
       if (which === 'pin') {
-        await spendPinConflict(db, auth.user.id, now);
+        pinConflict = true;
         await recordAudit(db, {
           organisationId: auth.organisation.id,
           type: 'user.pin_conflict',
@@ -67,6 +68,9 @@ export function userRoutes(deps: AppDeps) {
         throw new ApiError(409, 'username_taken', 'That username is taken', { field: 'username' });
       }
       throw err;
+    } finally {
+      // Only a conflict keeps its reservation.
+      if (newPin && !pinConflict) await releasePinConflict(db, auth.user.id, now);
     }
   }
 
