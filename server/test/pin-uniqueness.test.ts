@@ -209,6 +209,37 @@ describe('PIN conflicts', () => {
     expect(await usersWithPin('97531')).toEqual(['bert']);
   });
 
+  it('returns at most 5 pin_taken answers to a burst of parallel conflicting saves; the rest get 429', async () => {
+    await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '24680' });
+    const bert = await createUser(admin, { username: 'bert', loginMethod: 'password_and_pin', pin: '13579' });
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () => admin.patch(`/api/users/${bert.id}`, { pin: '24680' })),
+    );
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect((await auditTypes(t)).filter((x) => x === 'user.pin_conflict')).toHaveLength(5);
+    // The budget is spent: the next save is refused too.
+    expect((await admin.patch(`/api/users/${bert.id}`, { pin: '97531' })).status).toBe(429);
+  });
+
+  it('returns 200 to many PIN saves in a row that do not conflict: only conflicts use the budget', async () => {
+    const users = [];
+    for (let i = 0; i < 8; i++) users.push(await createUser(admin, { username: `staff${i}` }));
+    for (const [i, u] of users.entries()) {
+      const res = await admin.patch(`/api/users/${u.id}`, {
+        loginMethod: 'password_and_pin',
+        pin: `7000${i}`,
+      });
+      expect(res.status, `save ${i + 1}`).toBe(200);
+    }
+    const created = await admin.post(
+      '/api/users',
+      newUserBody({ username: 'late', loginMethod: 'pin_only', pin: '70009' }),
+    );
+    expect(created.status).toBe(201);
+  });
+
   it('allows the same PIN in two organisations, since a PIN is unique within one account', async () => {
     const other = await addOrganisation(t, {
       organisationName: 'Bakery',
