@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { ApiError, invalidCredentials } from '../http/api-error.js';
 import { valid } from '../http/validate.js';
 import { passkeyRequired, passkeyRequirement } from '../passkeys/passkey-requirement.js';
-import { countInWindow, peekWindow } from '../rate-limit/fixed-window.js';
+import { countInWindow, peekWindow, uncountInWindow } from '../rate-limit/fixed-window.js';
 import { clearSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
 import { sessionJSON } from '../sessions/session-json.js';
 import { authOf, requireSession } from '../sessions/session-middleware.js';
@@ -19,24 +19,32 @@ const PASSWORD_FAILURES_ALLOWED = 10;
 export function authRoutes(deps: AppDeps) {
   const { db } = deps.database;
 
-  async function guardPasswordAttempts(key: string, now: number): Promise<void> {
-    const { count, retryAfterSeconds } = await peekWindow(db, key, PASSWORD_FAILURE_WINDOW_MS, now);
-    if (count >= PASSWORD_FAILURES_ALLOWED) {
+  /**
+   * Counts an attempt as a failure before the password is checked, so that parallel guesses cannot
+   * all pass the limit; a right password takes its count back with `passwordWasRight`.
+   */
+  async function reservePasswordAttempt(key: string, now: number): Promise<void> {
+    const count = await countInWindow(db, key, PASSWORD_FAILURE_WINDOW_MS, now);
+    if (count > PASSWORD_FAILURES_ALLOWED) {
+      await uncountInWindow(db, key, PASSWORD_FAILURE_WINDOW_MS, now);
+      const { retryAfterSeconds } = await peekWindow(db, key, PASSWORD_FAILURE_WINDOW_MS, now);
       throw new ApiError(429, 'rate_limited', 'Too many failed attempts. Try again later.', {
-        retryAfterSeconds,
+        retryAfterSeconds: Math.max(1, retryAfterSeconds),
       });
     }
   }
+
+  const passwordWasRight = (key: string, now: number) =>
+    uncountInWindow(db, key, PASSWORD_FAILURE_WINDOW_MS, now);
 
   return new Hono<AppEnv>()
     .post('/login', valid('json', PasswordLoginRequest), async (c) => {
       const { username, password } = c.req.valid('json');
       const now = deps.clock.now();
       const limitKey = `password:${username}`;
-      await guardPasswordAttempts(limitKey, now);
+      await reservePasswordAttempt(limitKey, now);
       const { user, knownUser } = await verifyPasswordLogin(db, username, password);
       if (!user) {
-        await countInWindow(db, limitKey, PASSWORD_FAILURE_WINDOW_MS, now);
         if (knownUser) {
           await recordAudit(db, {
             organisationId: knownUser.organisation_id,
@@ -48,6 +56,7 @@ export function authRoutes(deps: AppDeps) {
         }
         throw invalidCredentials();
       }
+      await passwordWasRight(limitKey, now);
       const organisation = await db
         .selectFrom('organisations')
         .selectAll()
@@ -83,11 +92,10 @@ export function authRoutes(deps: AppDeps) {
       const auth = authOf(c);
       const now = deps.clock.now();
       const limitKey = `password:${auth.user.username}`;
-      await guardPasswordAttempts(limitKey, now);
+      await reservePasswordAttempt(limitKey, now);
       const hash = auth.user.password_hash;
       const ok = hash !== null && (await verifyPassword(hash, c.req.valid('json').password));
       if (!ok) {
-        await countInWindow(db, limitKey, PASSWORD_FAILURE_WINDOW_MS, now);
         await recordAudit(db, {
           organisationId: auth.organisation.id,
           type: 'login.password_failed',
@@ -99,6 +107,7 @@ export function authRoutes(deps: AppDeps) {
         });
         throw invalidCredentials();
       }
+      await passwordWasRight(limitKey, now);
       const passkey = await passkeyRequirement(db, auth.user, auth.organisation);
       if (passkey === 'use_passkey') throw passkeyRequired();
       await markSteppedUp(db, auth.session.id, now);
