@@ -105,6 +105,27 @@ describe('password failure limit', () => {
     expect((await new TestClient(t).login('ada', DEFAULT_SETUP.password)).status).toBe(200);
   });
 
+  it('returns 401 to at most 10 of a burst of parallel wrong passwords, and 429 to the rest', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => new TestClient(t).login('ada', `parallel guess ${i}`)),
+    );
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    expect((await auditTypes(t)).filter((x) => x === 'login.password_failed')).toHaveLength(10);
+    expect((await new TestClient(t).login('ada', DEFAULT_SETUP.password)).status).toBe(429);
+  });
+
+  it('returns 200 to many right passwords in a row: only failures count', async () => {
+    for (let i = 0; i < 12; i++) {
+      expect((await new TestClient(t).login('ada', DEFAULT_SETUP.password)).status, `login ${i + 1}`).toBe(
+        200,
+      );
+    }
+    for (let i = 0; i < 9; i++) expect((await new TestClient(t).login('ada', 'wrong')).status).toBe(401);
+    expect((await new TestClient(t).login('ada', DEFAULT_SETUP.password)).status).toBe(200);
+  });
+
   it('counts failures for an unknown username too', async () => {
     for (let i = 0; i < 10; i++) expect((await new TestClient(t).login('ghost', 'guess')).status).toBe(401);
     const res = await new TestClient(t).login('ghost', 'guess');
