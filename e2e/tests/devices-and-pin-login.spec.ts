@@ -352,7 +352,6 @@ test('a session that ends during use brings the PIN pad back', async ({ page, se
   await seed.call('PATCH', `/api/users/${manager?.id}`, { pin: '13579' });
 
   // The next request gets 401, and the PIN login screen is shown at once.
-  await page.getByRole('button', { name: 'My account' }).click();
-  await page.getByRole('menuitem', { name: 'Users' }).click();
+  await openMyAccount(page, 'Users');
   await expect(pinScreen(page)).toBeVisible();
 });
