@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { CreateUserRequest, EmptyRequest, UpdateUserRequest, UserIdParam } from '@tapin/shared';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
@@ -193,6 +193,7 @@ export function userRoutes(deps: AppDeps) {
       }
       const now = deps.clock.now();
       await db.transaction().execute(async (trx) => {
+        if (target.role === 'admin') await assertAnotherAdmin(trx, auth.organisation.id, target.id);
         await trx.deleteFrom('users').where('id', '=', target.id).where('organisation_id', '=', auth.organisation.id).execute();
         await recordAudit(trx, {
           organisationId: auth.organisation.id,
@@ -209,6 +210,13 @@ export function userRoutes(deps: AppDeps) {
 }
 
 async function assertAnotherAdmin(trx: Kysely<DB>, orgId: string, exceptId: string): Promise<void> {
+  // Lock the organisation's row first, so that changes to who is an admin queue up: otherwise two
+  // admins who step down at the same moment each still see the other one (PostgreSQL).
+  await trx
+    .updateTable('organisations')
+    .set({ name: sql<string>`name` })
+    .where('id', '=', orgId)
+    .execute();
   const other = await trx
     .selectFrom('users')
     .select('id')
