@@ -288,3 +288,33 @@ describe('My account > Users: deleting users', () => {
     expect((await sessionOf(admin)).user.role).toBe('admin');
   });
 });
+
+describe('My account > Users: the organisation keeps an admin', () => {
+  it('returns 409 conflict to one of four admins who all step down at the same moment', async () => {
+    const adaId = (await sessionOf(admin)).user.id;
+    const admins = [{ id: adaId, client: admin }];
+    for (const username of ['otto', 'olga', 'oren']) {
+      const user = await createUser(admin, { username, role: 'admin' });
+      admins.push({ id: user.id, client: await loginAs(t, username) });
+    }
+    const { db } = t.deps.database;
+    for (let round = 0; round < 3; round++) {
+      await db
+        .updateTable('users')
+        .set({ role: 'admin' })
+        .where(
+          'id',
+          'in',
+          admins.map((a) => a.id),
+        )
+        .execute();
+      const replies = await Promise.all(
+        admins.map((a) => a.client.patch(`/api/users/${a.id}`, { role: 'manager' })),
+      );
+      const statuses = replies.map((r) => r.status).sort();
+      expect(statuses, `round ${round + 1}`).toEqual([200, 200, 200, 409]);
+      const left = await db.selectFrom('users').select('id').where('role', '=', 'admin').execute();
+      expect(left).toHaveLength(1);
+    }
+  });
+});
