@@ -25,6 +25,21 @@ interface Row {
 const DEVICE_ID = 'A'.repeat(43);
 const PUBLIC_KEY = { kty: 'EC', crv: 'P-256', x: 'B'.repeat(43), y: 'C'.repeat(43) };
 
+const AUTH_RESPONSE = {
+  id: 'cred1',
+  rawId: 'cred1',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA' },
+  clientExtensionResults: {},
+};
+const REGISTRATION_RESPONSE = {
+  id: 'cred1',
+  rawId: 'cred1',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', attestationObject: 'AAAA' },
+  clientExtensionResults: {},
+};
+
 const ROWS: Row[] = [
   {
     method: 'POST',
@@ -51,6 +66,52 @@ const ROWS: Row[] = [
     wrongType: { password: ['x'] },
     wrongField: 'password',
   },
+  {
+    method: 'POST',
+    route: '/api/auth/passkey/options',
+    path: '/api/auth/passkey/options',
+    valid: {},
+    wrongType: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/passkey',
+    path: '/api/auth/passkey',
+    valid: { response: AUTH_RESPONSE },
+    wrongType: { response: 'signed' },
+    wrongField: 'response',
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/step-up/passkey/options',
+    path: '/api/auth/step-up/passkey/options',
+    valid: {},
+    wrongType: true,
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/step-up/passkey',
+    path: '/api/auth/step-up/passkey',
+    valid: { response: AUTH_RESPONSE },
+    wrongType: { response: [] },
+    wrongField: 'response',
+  },
+  {
+    method: 'POST',
+    route: '/api/passkeys/registration/options',
+    path: '/api/passkeys/registration/options',
+    valid: {},
+    wrongType: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/passkeys/registration',
+    path: '/api/passkeys/registration',
+    valid: { name: 'My key', response: REGISTRATION_RESPONSE },
+    wrongType: { name: 5, response: REGISTRATION_RESPONSE },
+    wrongField: 'name',
+  },
+  { method: 'DELETE', route: '/api/passkeys/:id', path: '/api/passkeys/cred1', valid: {}, wrongType: [] },
   {
     method: 'POST',
     route: '/api/organisation/pin-login/activate',
@@ -144,6 +205,14 @@ const ROWS: Row[] = [
     valid: { deviceId: DEVICE_ID, pin: '12345', proof: 'x.y.z' },
     wrongType: { deviceId: DEVICE_ID, pin: 12345, proof: 'x.y.z' },
     wrongField: 'pin',
+  },
+  {
+    method: 'POST',
+    route: '/api/offline/upload',
+    path: '/api/offline/upload',
+    valid: { deviceId: DEVICE_ID, proof: 'x.y.z' },
+    wrongType: { deviceId: DEVICE_ID, proof: 5 },
+    wrongField: 'proof',
   },
 ];
 
