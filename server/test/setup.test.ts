@@ -28,3 +28,15 @@ describe('first-run setup', () => {
     expect(again.body).toMatchObject({ error: { code: 'setup_already_done' } });
   });
 });
+
+describe('first-run setup at the same moment', () => {
+  it('creates one organisation when two setups race, and returns 409 to the other', async () => {
+    const [a, b] = await Promise.all([
+      new TestClient(t).post('/api/setup', DEFAULT_SETUP),
+      new TestClient(t).post('/api/setup', { ...DEFAULT_SETUP, username: 'other' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const orgs = await t.deps.database.db.selectFrom('organisations').select('id').execute();
+    expect(orgs).toHaveLength(1);
+  });
+});

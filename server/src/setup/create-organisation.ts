@@ -1,9 +1,5 @@
-import type { Kysely } from 'kysely';
-import {
-  DEFAULT_IDLE_LOCK_MINUTES,
-  DEFAULT_OFFLINE_GRACE_MINUTES,
-  type SetupRequest,
-} from '@tapin/shared';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { DEFAULT_IDLE_LOCK_MINUTES, DEFAULT_OFFLINE_GRACE_MINUTES, type SetupRequest } from '@tapin/shared';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword } from '../auth/password-hash.js';
 import type { DB, Organisation, User } from '../db/schema.js';
@@ -43,6 +39,11 @@ export async function createOrganisation(
   try {
     await db.transaction().execute(async (trx) => {
       if (opts.onlyIfEmpty) {
+        // Two first-run setups at once must not both win. SQLite runs one write transaction at a
+        // time already; PostgreSQL needs the table locked for the check to hold until commit.
+        if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+          await sql`lock table organisations in share row exclusive mode`.execute(trx);
+        }
         const existing = await trx.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
         if (existing) throw new ApiError(409, 'setup_already_done', 'Tapin is already set up');
       }
