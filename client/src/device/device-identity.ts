@@ -9,7 +9,10 @@ import { localDb, type DeviceKeyRecord, type LocalDb } from '../lib/storage/loca
 export async function deviceIdentity(db: LocalDb = localDb): Promise<DeviceKeyRecord> {
   const existing = await db.deviceKeys.get('device');
   if (existing) return existing;
-  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'sign',
+    'verify',
+  ]);
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   if (!jwk.x || !jwk.y) throw new Error('WebCrypto returned an incomplete public key');
   const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } as const;

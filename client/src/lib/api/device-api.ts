@@ -17,7 +17,8 @@ const path = (id: string) => `/api/devices/${encodeURIComponent(id)}`;
 /** Calls about devices: the register's own state and PIN login, and device management. */
 export const deviceApi = {
   state: (deviceId: string) => request('POST', '/api/devices/state', DeviceStateJSON, { deviceId }),
-  pinChallenge: (deviceId: string) => request('POST', '/api/pin-login/challenge', PinChallengeJSON, { deviceId }),
+  pinChallenge: (deviceId: string) =>
+    request('POST', '/api/pin-login/challenge', PinChallengeJSON, { deviceId }),
   pinLogin: (body: PinLoginRequest) => request('POST', '/api/pin-login', SessionJSON, body),
 
   approve: (body: ApproveDeviceRequest) => request('POST', '/api/devices/approve', DeviceReply, body),
