@@ -4,7 +4,13 @@
  * Run with `npx -y pnpm@10 bench`. Figures go in docs/benchmarks.md with the machine they came from.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, sign as nodeSign, verify as nodeVerify, createPrivateKey, type KeyObject } from 'node:crypto';
+import {
+  generateKeyPairSync,
+  sign as nodeSign,
+  verify as nodeVerify,
+  createPrivateKey,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +41,10 @@ function b64url(buf: Buffer | string): string {
 function signProof(d: BenchDevice, challenge: string): string {
   const header = b64url(JSON.stringify({ alg: 'ES256' }));
   const payload = b64url(JSON.stringify({ purpose: 'tapin:pin-login', challenge, deviceId: d.id }));
-  const sig = nodeSign('sha256', Buffer.from(`${header}.${payload}`), { key: d.key, dsaEncoding: 'ieee-p1363' });
+  const sig = nodeSign('sha256', Buffer.from(`${header}.${payload}`), {
+    key: d.key,
+    dsaEncoding: 'ieee-p1363',
+  });
   return `${header}.${payload}.${b64url(sig)}`;
 }
 
@@ -47,7 +56,8 @@ function rawVerifyRate(): number {
   let n = 0;
   const end = performance.now() + 2000;
   while (performance.now() < end) {
-    for (let i = 0; i < 100; i++) nodeVerify('sha256', data, { key: publicKey, dsaEncoding: 'ieee-p1363' }, sig);
+    for (let i = 0; i < 100; i++)
+      nodeVerify('sha256', data, { key: publicKey, dsaEncoding: 'ieee-p1363' }, sig);
     n += 100;
   }
   return n / 2;
@@ -84,7 +94,10 @@ async function seed(dataDir: string, users: number): Promise<{ devices: BenchDev
     });
   }
   for (let i = 0; i < rows.length; i += 500) {
-    await database.db.insertInto('users').values(rows.slice(i, i + 500)).execute();
+    await database.db
+      .insertInto('users')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
   const devices: BenchDevice[] = [];
   for (let i = 0; i < DEVICES; i++) {
@@ -153,8 +166,14 @@ async function run(users: number): Promise<Record<string, string | number>> {
       return json;
     };
     const login = async (d: BenchDevice, i: number) => {
-      const { challenge } = (await post('/api/pin-login/challenge', { deviceId: d.id })) as { challenge: string };
-      await post('/api/pin-login', { deviceId: d.id, pin: pins[i % pins.length], proof: signProof(d, challenge) });
+      const { challenge } = (await post('/api/pin-login/challenge', { deviceId: d.id })) as {
+        challenge: string;
+      };
+      await post('/api/pin-login', {
+        deviceId: d.id,
+        pin: pins[i % pins.length],
+        proof: signProof(d, challenge),
+      });
     };
     // Warm up: every device once.
     await Promise.all(devices.map((d, i) => login(d, i)));
@@ -172,7 +191,8 @@ async function run(users: number): Promise<Record<string, string | number>> {
       }),
     );
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
     const rss = peakRssMb(server.pid ?? 0);
     server.kill('SIGTERM');
     return {
@@ -189,8 +209,12 @@ async function run(users: number): Promise<Record<string, string | number>> {
 }
 
 const raw = rawVerifyRate();
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
 console.log(`Raw ECDSA P-256 verifications per second, one core: ${Math.round(raw)}`);
 const results = [];
 for (const users of USER_COUNTS) results.push(await run(users));
-console.table(results.map((r) => ({ ...r, '% of raw verify': `${((Number(r['logins/s']) / raw) * 100).toFixed(1)}%` })));
+console.table(
+  results.map((r) => ({ ...r, '% of raw verify': `${((Number(r['logins/s']) / raw) * 100).toFixed(1)}%` })),
+);

@@ -8,7 +8,9 @@ export interface Logger {
 }
 
 export function createLogger(write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
-  const log = (level: string) => (msg: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+  const log =
+    (level: string) =>
+    (msg: string, fields: LogFields = {}) =>
+      write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -9,7 +9,10 @@ import { createLogger } from './logger.js';
 import { loadSecrets } from './secrets/load-secrets.js';
 
 /** Opens the database, runs migrations and loads secrets: everything `serve` and the CLI share. */
-export async function buildDeps(env: NodeJS.ProcessEnv, defaults: { clientDir?: string } = {}): Promise<AppDeps> {
+export async function buildDeps(
+  env: NodeJS.ProcessEnv,
+  defaults: { clientDir?: string } = {},
+): Promise<AppDeps> {
   const config: Config = loadConfig(env, defaults);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);

@@ -41,5 +41,7 @@ export async function passkeyLogin(
   overrides: CeremonyOverrides = {},
 ): Promise<Reply<SessionJSON>> {
   const options = await loginOptions(client);
-  return client.post<SessionJSON>('/api/auth/passkey', { response: authenticator.assert(options, overrides) });
+  return client.post<SessionJSON>('/api/auth/passkey', {
+    response: authenticator.assert(options, overrides),
+  });
 }

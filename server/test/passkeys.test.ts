@@ -43,13 +43,22 @@ describe('adding a passkey', () => {
       user: { name: 'ada', displayName: DEFAULT_SETUP.name },
       attestation: 'none',
       excludeCredentials: [],
-      authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'preferred' },
+      authenticatorSelection: {
+        residentKey: 'required',
+        requireResidentKey: true,
+        userVerification: 'preferred',
+      },
     });
     expect(options.pubKeyCredParams.map((p) => p.alg)).toContain(-7);
     expect(options.challenge).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     const stored = await t.deps.database.db.selectFrom('webauthn_challenges').selectAll().execute();
     expect(stored).toEqual([
-      { id: options.challenge, purpose: 'registration', user_id: expect.any(String) as string, expires_at: t.clock.now() + 5 * MINUTE },
+      {
+        id: options.challenge,
+        purpose: 'registration',
+        user_id: expect.any(String) as string,
+        expires_at: t.clock.now() + 5 * MINUTE,
+      },
     ]);
   });
 
@@ -89,7 +98,9 @@ describe('adding a passkey', () => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const options = await registrationOptions(admin);
-    expect(options.excludeCredentials).toEqual([{ id: phone.id, type: 'public-key', transports: ['internal', 'hybrid'] }]);
+    expect(options.excludeCredentials).toEqual([
+      { id: phone.id, type: 'public-key', transports: ['internal', 'hybrid'] },
+    ]);
   });
 
   it('returns 409 conflict for a passkey that is already registered', async () => {
@@ -188,9 +199,14 @@ describe('adding a passkey', () => {
     expect(noName.body).toMatchObject({ error: { code: 'bad_request', field: 'name' } });
     const partial: Record<string, unknown> = { ...response.response };
     delete partial.attestationObject;
-    const broken = await admin.post('/api/passkeys/registration', { name: 'x', response: { ...response, response: partial } });
+    const broken = await admin.post('/api/passkeys/registration', {
+      name: 'x',
+      response: { ...response, response: partial },
+    });
     expect(broken.status).toBe(400);
-    expect(broken.body).toMatchObject({ error: { code: 'bad_request', field: 'response.response.attestationObject' } });
+    expect(broken.body).toMatchObject({
+      error: { code: 'bad_request', field: 'response.response.attestationObject' },
+    });
     const extra = await admin.post('/api/passkeys/registration', { name: 'x', response, admin: true });
     expect(extra.status).toBe(400);
     expect(await passkeyRows()).toEqual([]);
@@ -204,7 +220,12 @@ describe('logging in with a passkey', () => {
     expect(options.allowCredentials ?? []).toEqual([]);
     const stored = await t.deps.database.db.selectFrom('webauthn_challenges').selectAll().execute();
     expect(stored).toEqual([
-      { id: options.challenge, purpose: 'authentication', user_id: null, expires_at: t.clock.now() + 5 * MINUTE },
+      {
+        id: options.challenge,
+        purpose: 'authentication',
+        user_id: null,
+        expires_at: t.clock.now() + 5 * MINUTE,
+      },
     ]);
   });
 
@@ -287,7 +308,11 @@ describe('logging in with a passkey', () => {
     expect(wrongRpId.body).toEqual(INVALID);
     const subdomain = await passkeyLogin(new TestClient(t), phone, { origin: 'http://shop.localhost' });
     expect(subdomain.status).toBe(401);
-    expect((await auditTypes(t)).slice(before)).toEqual(['login.passkey_failed', 'login.passkey_failed', 'login.passkey_failed']);
+    expect((await auditTypes(t)).slice(before)).toEqual([
+      'login.passkey_failed',
+      'login.passkey_failed',
+      'login.passkey_failed',
+    ]);
     expect(await t.deps.database.db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
   });
 
@@ -300,7 +325,9 @@ describe('logging in with a passkey', () => {
       response: { ...forged, id: phone.id, rawId: phone.id },
     });
     expect(res.status).toBe(401);
-    const made = await passkeyLogin(new TestClient(t), phone, { challenge: 'bm90LWlzc3VlZC1ieS10aGUtc2VydmVy' });
+    const made = await passkeyLogin(new TestClient(t), phone, {
+      challenge: 'bm90LWlzc3VlZC1ieS10aGUtc2VydmVy',
+    });
     expect(made.status).toBe(401);
   });
 
@@ -341,7 +368,9 @@ describe('logging in with a passkey', () => {
   it('returns 401 when the user handle is not the passkey owner’s', async () => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
-    const res = await passkeyLogin(new TestClient(t), phone, { userHandle: Buffer.from('someone-else').toString('base64url') });
+    const res = await passkeyLogin(new TestClient(t), phone, {
+      userHandle: Buffer.from('someone-else').toString('base64url'),
+    });
     expect(res.status).toBe(401);
     expect(res.body).toEqual(INVALID);
   });
@@ -354,7 +383,10 @@ describe('logging in with a passkey', () => {
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(200);
     expect((await admin.patch(`/api/users/${mia.id}`, { role: 'cashier' })).status).toBe(200);
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(401);
-    expect((await admin.patch(`/api/users/${mia.id}`, { role: 'manager', loginMethod: 'pin_only', pin: '55555' })).status).toBe(200);
+    expect(
+      (await admin.patch(`/api/users/${mia.id}`, { role: 'manager', loginMethod: 'pin_only', pin: '55555' }))
+        .status,
+    ).toBe(200);
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(401);
   });
 
@@ -461,7 +493,9 @@ describe('require a passkey for admins and managers', () => {
     await requirePasskeys(true);
     const right = await new TestClient(t).login('ada', DEFAULT_SETUP.password);
     expect(right.status).toBe(403);
-    expect(right.body).toEqual({ error: { code: 'passkey_required', message: 'Use your passkey to log in' } });
+    expect(right.body).toEqual({
+      error: { code: 'passkey_required', message: 'Use your passkey to log in' },
+    });
     expect(right.headers.get('set-cookie')).toBeNull();
     const wrong = await new TestClient(t).login('ada', 'not the password');
     expect(wrong.status).toBe(401);
@@ -513,9 +547,14 @@ describe('step-up with a passkey', () => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const device = await pinSessionOfAda();
-    const options = await device.client.post<PasskeyRequestOptionsJSON>('/api/auth/step-up/passkey/options', {});
+    const options = await device.client.post<PasskeyRequestOptionsJSON>(
+      '/api/auth/step-up/passkey/options',
+      {},
+    );
     expect(options.status).toBe(200);
-    expect(options.body.allowCredentials).toEqual([{ id: phone.id, type: 'public-key', transports: ['internal', 'hybrid'] }]);
+    expect(options.body.allowCredentials).toEqual([
+      { id: phone.id, type: 'public-key', transports: ['internal', 'hybrid'] },
+    ]);
     const res = await device.client.post<SessionJSON>('/api/auth/step-up/passkey', {
       response: phone.assert(options.body),
     });
@@ -529,7 +568,9 @@ describe('step-up with a passkey', () => {
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const device = await pinSessionOfAda();
     const options = await loginOptions(device.client);
-    const res = await device.client.post<SessionJSON>('/api/auth/step-up/passkey', { response: phone.assert(options) });
+    const res = await device.client.post<SessionJSON>('/api/auth/step-up/passkey', {
+      response: phone.assert(options),
+    });
     expect(res.status).toBe(200);
     expect(res.body.adminAccess).toBe(true);
   });
@@ -558,7 +599,9 @@ describe('step-up with a passkey', () => {
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const miaOptions = await mia.post<PasskeyRequestOptionsJSON>('/api/auth/step-up/passkey/options', {});
     const device = await pinSessionOfAda();
-    const res = await device.client.post('/api/auth/step-up/passkey', { response: phone.assert(miaOptions.body) });
+    const res = await device.client.post('/api/auth/step-up/passkey', {
+      response: phone.assert(miaOptions.body),
+    });
     expect(res.status).toBe(401);
   });
 

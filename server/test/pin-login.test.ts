@@ -91,12 +91,20 @@ describe('PIN login by signed challenge', () => {
     const stranger = await TestDevice.create(t);
     const challenge = await device.challenge();
     const forged = await stranger.sign({ purpose: 'tapin:pin-login', challenge, deviceId: device.id });
-    const res = await device.client.post('/api/pin-login', { deviceId: device.id, pin: '01234', proof: forged });
+    const res = await device.client.post('/api/pin-login', {
+      deviceId: device.id,
+      pin: '01234',
+      proof: forged,
+    });
     expect(res.status).toBe(401);
     expect(res.body).toEqual(GENERIC);
     const challenge2 = await device.challenge();
     const misnamed = await device.proofFor(challenge2, stranger.id);
-    const res2 = await device.client.post('/api/pin-login', { deviceId: device.id, pin: '01234', proof: misnamed });
+    const res2 = await device.client.post('/api/pin-login', {
+      deviceId: device.id,
+      pin: '01234',
+      proof: misnamed,
+    });
     expect(res2.status).toBe(401);
   });
 
@@ -168,7 +176,11 @@ describe('PIN login by signed challenge', () => {
     expect((await admin.delete(`/api/devices/${device.id}`)).status).toBe(200);
     expect((await device.client.get('/api/auth/session')).status).toBe(401);
     expect((await device.pinLogin('01234')).status).toBe(401);
-    const rows = await t.deps.database.db.selectFrom('sessions').select('id').where('device_id', '=', device.id).execute();
+    const rows = await t.deps.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('device_id', '=', device.id)
+      .execute();
     expect(rows).toHaveLength(0);
     const list = await admin.get<{ devices: unknown[] }>('/api/devices');
     expect(list.body.devices).toHaveLength(0);
@@ -192,7 +204,9 @@ describe('PIN login by signed challenge', () => {
     expect((await adminB.post(`/api/devices/${device.id}/revoke`)).status).toBe(404);
     expect((await adminB.post(`/api/devices/${device.id}/unlock`)).status).toBe(404);
     expect((await adminB.delete(`/api/devices/${device.id}`)).status).toBe(404);
-    expect((await adminB.post('/api/devices/approve', { name: 'Steal', publicKey: device.publicKey })).status).toBe(409);
+    expect(
+      (await adminB.post('/api/devices/approve', { name: 'Steal', publicKey: device.publicKey })).status,
+    ).toBe(409);
     expect((await device.pinLogin('01234')).status).toBe(200);
   });
 });
@@ -221,12 +235,16 @@ describe('throttling', () => {
 
     // The admin's web session went idle meanwhile.
     await admin.login('ada', 'correct horse battery');
-    const details = await admin.get<{ device: { status: string }; failedAttempts: number }>(`/api/devices/${device.id}`);
+    const details = await admin.get<{ device: { status: string }; failedAttempts: number }>(
+      `/api/devices/${device.id}`,
+    );
     expect(details.body.device.status).toBe('locked');
     expect(details.body.failedAttempts).toBe(10);
     expect((await admin.post(`/api/devices/${device.id}/unlock`)).status).toBe(200);
     expect((await device.pinLogin('01234')).status).toBe(200);
-    const types = (await t.deps.database.db.selectFrom('audit_events').select('type').execute()).map((r) => r.type);
+    const types = (await t.deps.database.db.selectFrom('audit_events').select('type').execute()).map(
+      (r) => r.type,
+    );
     expect(types.filter((x) => x === 'login.pin_failed')).toHaveLength(10);
     expect(types).toContain('device.locked');
     expect(types).toContain('device.unlocked');
@@ -271,7 +289,14 @@ describe('throttling', () => {
 describe('register sessions', () => {
   it('returns 403 step_up_required on the admin API until the password is confirmed', async () => {
     const adminUser = await admin.get<{ user: { id: string } }>('/api/auth/session');
-    expect((await admin.patch(`/api/users/${adminUser.body.user.id}`, { loginMethod: 'password_and_pin', pin: '24680' })).status).toBe(200);
+    expect(
+      (
+        await admin.patch(`/api/users/${adminUser.body.user.id}`, {
+          loginMethod: 'password_and_pin',
+          pin: '24680',
+        })
+      ).status,
+    ).toBe(200);
     const login = await device.pinLogin('24680');
     expect(login.status).toBe(200);
     expect(login.body.adminAccess).toBe(false);
@@ -279,7 +304,9 @@ describe('register sessions', () => {
     expect(blocked.status).toBe(403);
     expect(blocked.body).toMatchObject({ error: { code: 'step_up_required' } });
     expect((await device.client.post('/api/auth/step-up', { password: 'wrong password' })).status).toBe(401);
-    const up = await device.client.post<{ adminAccess: boolean }>('/api/auth/step-up', { password: 'correct horse battery' });
+    const up = await device.client.post<{ adminAccess: boolean }>('/api/auth/step-up', {
+      password: 'correct horse battery',
+    });
     expect(up.status).toBe(200);
     expect(up.body.adminAccess).toBe(true);
     expect((await device.client.get('/api/users')).status).toBe(200);

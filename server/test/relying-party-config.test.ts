@@ -11,12 +11,18 @@ describe('RP_ID, the domain passkeys are bound to', () => {
   });
 
   it('may be a parent domain of the PUBLIC_ORIGIN host', () => {
-    expect(loadConfig({ PUBLIC_ORIGIN: 'https://tapin.example.com', RP_ID: 'Example.com' }).rpId).toBe('example.com');
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://tapin.example.com', RP_ID: 'Example.com' }).rpId).toBe(
+      'example.com',
+    );
   });
 
   it('is refused at start when browsers would refuse it for PUBLIC_ORIGIN', () => {
-    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://tapin.example.com', RP_ID: 'other.example' })).toThrow(/RP_ID/);
-    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://tapin.example.com', RP_ID: 'ample.com' })).toThrow(/RP_ID/);
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://tapin.example.com', RP_ID: 'other.example' })).toThrow(
+      /RP_ID/,
+    );
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://tapin.example.com', RP_ID: 'ample.com' })).toThrow(
+      /RP_ID/,
+    );
     expect(() => loadConfig({ RP_ID: 'https://tapin.example.com' })).toThrow(/RP_ID/);
   });
 });

@@ -40,7 +40,9 @@ export interface TestApp {
  * A fresh app on a fresh database: in-memory SQLite, or, when TEST_DATABASE_URL is set, a
  * PostgreSQL schema of its own that is dropped afterwards.
  */
-export async function createTestApp(overrides: Partial<Pick<AppDeps['config'], 'trustProxy'>> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Pick<AppDeps['config'], 'trustProxy'>> = {},
+): Promise<TestApp> {
   const url = process.env.TEST_DATABASE_URL;
   let database: Database;
   let dropSchema: (() => Promise<void>) | undefined;

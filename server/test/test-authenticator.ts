@@ -103,7 +103,11 @@ export class TestAuthenticator {
   /** Answers the server's creation options, as startRegistration() would send them back. */
   register(options: PasskeyCreationOptionsJSON, o: CeremonyOverrides = {}): RegistrationResponseJSON {
     this.userHandle = options.user.id;
-    const clientDataJSON = this.clientData('webauthn.create', o.challenge ?? options.challenge, o.origin ?? this.origin);
+    const clientDataJSON = this.clientData(
+      'webauthn.create',
+      o.challenge ?? options.challenge,
+      o.origin ?? this.origin,
+    );
     const idLength = Buffer.alloc(2);
     idLength.writeUInt16BE(this.credentialId.length);
     const authData = Buffer.concat([
@@ -138,14 +142,22 @@ export class TestAuthenticator {
 
   /** Answers the server's request options, as startAuthentication() would send them back. */
   assert(options: PasskeyRequestOptionsJSON, o: CeremonyOverrides = {}): AuthenticationResponseJSON {
-    const clientDataJSON = this.clientData('webauthn.get', o.challenge ?? options.challenge, o.origin ?? this.origin);
+    const clientDataJSON = this.clientData(
+      'webauthn.get',
+      o.challenge ?? options.challenge,
+      o.origin ?? this.origin,
+    );
     const authenticatorData = Buffer.concat([
       sha256(o.rpId ?? this.rpId),
       Buffer.from([FLAG_UP | FLAG_UV]),
       uint32(this.nextCounter(o.counter)),
     ]);
     // ECDSA over authenticatorData ‖ SHA-256(clientDataJSON); Node's default encoding is DER.
-    const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), this.privateKey);
+    const signature = sign(
+      'sha256',
+      Buffer.concat([authenticatorData, sha256(clientDataJSON)]),
+      this.privateKey,
+    );
     const userHandle = o.userHandle ?? this.userHandle;
     return {
       id: this.id,

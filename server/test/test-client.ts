@@ -14,21 +14,23 @@ export class TestClient {
   ip: string | undefined;
   constructor(private readonly t: TestApp) {}
 
-  async call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (method !== 'GET' && method !== 'HEAD') {
       h['content-type'] ??= 'application/json';
       h.origin ??= ORIGIN;
     }
-    const res = await this.t.app.request(
-      `${ORIGIN}${path}`,
-      {
-        method,
-        headers: h,
-        ...(method !== 'GET' && { body: typeof body === 'string' ? body : JSON.stringify(body ?? {}) }),
-      },
-    );
+    const res = await this.t.app.request(`${ORIGIN}${path}`, {
+      method,
+      headers: h,
+      ...(method !== 'GET' && { body: typeof body === 'string' ? body : JSON.stringify(body ?? {}) }),
+    });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const [pair] = setCookie.split(';');
@@ -70,7 +72,10 @@ export const DEFAULT_SETUP: SetupRequest = {
 };
 
 /** Runs first-run setup and returns a client logged in as the first admin. */
-export async function setUpOrganisation(t: TestApp, setup: SetupRequest = DEFAULT_SETUP): Promise<TestClient> {
+export async function setUpOrganisation(
+  t: TestApp,
+  setup: SetupRequest = DEFAULT_SETUP,
+): Promise<TestClient> {
   const admin = new TestClient(t);
   const res = await admin.post('/api/setup', setup);
   if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${res.text}`);

@@ -12,7 +12,8 @@ export function auditRoutes(deps: AppDeps) {
   const { db } = deps.database;
   return new Hono<AppEnv>().get('/', requireAdminAccess(deps), valid('query', AuditQuery), async (c) => {
     const auth = authOf(c);
-    if (auth.user.role !== 'admin') throw new ApiError(403, 'forbidden', 'Only an admin can read the audit log');
+    if (auth.user.role !== 'admin')
+      throw new ApiError(403, 'forbidden', 'Only an admin can read the audit log');
     const { before } = c.req.valid('query');
     let q = db
       .selectFrom('audit_events as e')

@@ -75,7 +75,9 @@ export function authRoutes(deps: AppDeps) {
         now,
       });
       writeSessionCookie(c, token, deps.config.secureCookies);
-      return c.json(sessionJSON({ session, user, organisation }, now, { mustAddPasskey: passkey === 'add_passkey' }));
+      return c.json(
+        sessionJSON({ session, user, organisation }, now, { mustAddPasskey: passkey === 'add_passkey' }),
+      );
     })
     .post('/logout', valid('json', EmptyRequest), async (c) => {
       const auth = c.get('auth');

@@ -34,9 +34,14 @@ export async function setupCommand(deps: AppDeps, args: string[], env: NodeJS.Pr
     return 2;
   }
   try {
-    const { organisation, admin } = await createOrganisation(deps.database.db, parsed.data, deps.clock.now(), {
-      onlyIfEmpty: false,
-    });
+    const { organisation, admin } = await createOrganisation(
+      deps.database.db,
+      parsed.data,
+      deps.clock.now(),
+      {
+        onlyIfEmpty: false,
+      },
+    );
     process.stdout.write(`Created organisation "${organisation.name}" with admin "${admin.username}".\n`);
     return 0;
   } catch (err) {

@@ -68,7 +68,11 @@ export function deviceRoutes(deps: AppDeps) {
         const id = await deviceIdOf(publicKey);
         const now = deps.clock.now();
         const { device, created } = await db.transaction().execute(async (trx) => {
-          const existing = await trx.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+          const existing = await trx
+            .selectFrom('devices')
+            .selectAll()
+            .where('id', '=', id)
+            .executeTakeFirst();
           if (existing && existing.organisation_id !== auth.organisation.id) {
             throw new ApiError(409, 'conflict', 'This device is approved for another organisation');
           }
@@ -120,114 +124,138 @@ export function deviceRoutes(deps: AppDeps) {
           .execute();
         return c.json({ devices: rows.map((r) => deviceJSON(r, r.approver_name)) });
       })
-      .get('/:id', adminOnly, valid('param', DeviceIdParam), valid('query', DeviceDetailsQuery), async (c) => {
-        const auth = authOf(c);
-        const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
-        const page = c.req.valid('query').page ?? 1;
-        const total = await db
-          .selectFrom('sessions')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('device_id', '=', device.id)
-          .executeTakeFirstOrThrow();
-        const sessions = await db
-          .selectFrom('sessions')
-          .leftJoin('users', 'users.id', 'sessions.user_id')
-          .select([
-            'sessions.id',
-            'sessions.user_id',
-            'users.name as user_name',
-            'sessions.ip',
-            'sessions.created_at',
-            'sessions.offline',
-            'sessions.ended_at',
-            'sessions.expires_at',
-          ])
-          .where('sessions.device_id', '=', device.id)
-          .orderBy('sessions.created_at', 'desc')
-          .orderBy('sessions.id', 'desc')
-          .limit(DEVICE_SESSIONS_PAGE_SIZE)
-          .offset((page - 1) * DEVICE_SESSIONS_PAGE_SIZE)
-          .execute();
-        const now = deps.clock.now();
-        return c.json<DeviceDetailsJSON>({
-          device: deviceJSON(device, await approverName(device.approved_by)),
-          failedAttempts: device.failed_attempts,
-          sessions: sessions.map((s) => ({
-            id: s.id,
-            user: s.user_name ? { id: s.user_id, name: s.user_name } : null,
-            ip: s.ip,
-            loginAt: new Date(s.created_at).toISOString(),
-            offline: s.offline === 1,
-            active: s.ended_at === null && s.expires_at > now,
-          })),
-          page,
-          pageCount: Math.max(1, Math.ceil(Number(total.n) / DEVICE_SESSIONS_PAGE_SIZE)),
-        });
-      })
-      .patch('/:id', adminOnly, valid('param', DeviceIdParam), valid('json', RenameDeviceRequest), async (c) => {
-        const auth = authOf(c);
-        const { name } = c.req.valid('json');
-        const now = deps.clock.now();
-        const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
-        await db.transaction().execute(async (trx) => {
-          await trx.updateTable('devices').set({ name }).where('id', '=', device.id).execute();
-          await recordAudit(trx, {
-            organisationId: auth.organisation.id,
-            type: 'device.renamed',
-            actorUserId: auth.user.id,
-            deviceId: device.id,
-            ip: c.get('ip'),
-            detail: { from: device.name, to: name },
-            now,
-          });
-        });
-        const updated = await findInOrg(db, auth.organisation.id, device.id);
-        return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
-      })
-      .post('/:id/revoke', adminOnly, valid('param', DeviceIdParam), valid('json', EmptyRequest), async (c) => {
-        const auth = authOf(c);
-        const now = deps.clock.now();
-        const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
-        await db.transaction().execute(async (trx) => {
-          await trx.updateTable('devices').set({ revoked_at: now }).where('id', '=', device.id).execute();
-          await trx.deleteFrom('challenges').where('device_id', '=', device.id).execute();
-          await endDeviceSessions(trx, device.id, now);
-          await recordAudit(trx, {
-            organisationId: auth.organisation.id,
-            type: 'device.revoked',
-            actorUserId: auth.user.id,
-            deviceId: device.id,
-            ip: c.get('ip'),
-            detail: { name: device.name },
-            now,
-          });
-        });
-        const updated = await findInOrg(db, auth.organisation.id, device.id);
-        return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
-      })
-      .post('/:id/unlock', adminOnly, valid('param', DeviceIdParam), valid('json', EmptyRequest), async (c) => {
-        const auth = authOf(c);
-        const now = deps.clock.now();
-        const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('devices')
-            .set({ locked_at: null, failed_attempts: 0, last_failed_at: null })
-            .where('id', '=', device.id)
+      .get(
+        '/:id',
+        adminOnly,
+        valid('param', DeviceIdParam),
+        valid('query', DeviceDetailsQuery),
+        async (c) => {
+          const auth = authOf(c);
+          const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
+          const page = c.req.valid('query').page ?? 1;
+          const total = await db
+            .selectFrom('sessions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('device_id', '=', device.id)
+            .executeTakeFirstOrThrow();
+          const sessions = await db
+            .selectFrom('sessions')
+            .leftJoin('users', 'users.id', 'sessions.user_id')
+            .select([
+              'sessions.id',
+              'sessions.user_id',
+              'users.name as user_name',
+              'sessions.ip',
+              'sessions.created_at',
+              'sessions.offline',
+              'sessions.ended_at',
+              'sessions.expires_at',
+            ])
+            .where('sessions.device_id', '=', device.id)
+            .orderBy('sessions.created_at', 'desc')
+            .orderBy('sessions.id', 'desc')
+            .limit(DEVICE_SESSIONS_PAGE_SIZE)
+            .offset((page - 1) * DEVICE_SESSIONS_PAGE_SIZE)
             .execute();
-          await recordAudit(trx, {
-            organisationId: auth.organisation.id,
-            type: 'device.unlocked',
-            actorUserId: auth.user.id,
-            deviceId: device.id,
-            ip: c.get('ip'),
-            detail: { name: device.name },
-            now,
+          const now = deps.clock.now();
+          return c.json<DeviceDetailsJSON>({
+            device: deviceJSON(device, await approverName(device.approved_by)),
+            failedAttempts: device.failed_attempts,
+            sessions: sessions.map((s) => ({
+              id: s.id,
+              user: s.user_name ? { id: s.user_id, name: s.user_name } : null,
+              ip: s.ip,
+              loginAt: new Date(s.created_at).toISOString(),
+              offline: s.offline === 1,
+              active: s.ended_at === null && s.expires_at > now,
+            })),
+            page,
+            pageCount: Math.max(1, Math.ceil(Number(total.n) / DEVICE_SESSIONS_PAGE_SIZE)),
           });
-        });
-        const updated = await findInOrg(db, auth.organisation.id, device.id);
-        return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
-      })
+        },
+      )
+      .patch(
+        '/:id',
+        adminOnly,
+        valid('param', DeviceIdParam),
+        valid('json', RenameDeviceRequest),
+        async (c) => {
+          const auth = authOf(c);
+          const { name } = c.req.valid('json');
+          const now = deps.clock.now();
+          const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
+          await db.transaction().execute(async (trx) => {
+            await trx.updateTable('devices').set({ name }).where('id', '=', device.id).execute();
+            await recordAudit(trx, {
+              organisationId: auth.organisation.id,
+              type: 'device.renamed',
+              actorUserId: auth.user.id,
+              deviceId: device.id,
+              ip: c.get('ip'),
+              detail: { from: device.name, to: name },
+              now,
+            });
+          });
+          const updated = await findInOrg(db, auth.organisation.id, device.id);
+          return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
+        },
+      )
+      .post(
+        '/:id/revoke',
+        adminOnly,
+        valid('param', DeviceIdParam),
+        valid('json', EmptyRequest),
+        async (c) => {
+          const auth = authOf(c);
+          const now = deps.clock.now();
+          const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
+          await db.transaction().execute(async (trx) => {
+            await trx.updateTable('devices').set({ revoked_at: now }).where('id', '=', device.id).execute();
+            await trx.deleteFrom('challenges').where('device_id', '=', device.id).execute();
+            await endDeviceSessions(trx, device.id, now);
+            await recordAudit(trx, {
+              organisationId: auth.organisation.id,
+              type: 'device.revoked',
+              actorUserId: auth.user.id,
+              deviceId: device.id,
+              ip: c.get('ip'),
+              detail: { name: device.name },
+              now,
+            });
+          });
+          const updated = await findInOrg(db, auth.organisation.id, device.id);
+          return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
+        },
+      )
+      .post(
+        '/:id/unlock',
+        adminOnly,
+        valid('param', DeviceIdParam),
+        valid('json', EmptyRequest),
+        async (c) => {
+          const auth = authOf(c);
+          const now = deps.clock.now();
+          const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
+          await db.transaction().execute(async (trx) => {
+            await trx
+              .updateTable('devices')
+              .set({ locked_at: null, failed_attempts: 0, last_failed_at: null })
+              .where('id', '=', device.id)
+              .execute();
+            await recordAudit(trx, {
+              organisationId: auth.organisation.id,
+              type: 'device.unlocked',
+              actorUserId: auth.user.id,
+              deviceId: device.id,
+              ip: c.get('ip'),
+              detail: { name: device.name },
+              now,
+            });
+          });
+          const updated = await findInOrg(db, auth.organisation.id, device.id);
+          return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
+        },
+      )
       .delete('/:id', adminOnly, valid('param', DeviceIdParam), valid('json', EmptyRequest), async (c) => {
         const auth = authOf(c);
         const now = deps.clock.now();
@@ -251,4 +279,3 @@ export function deviceRoutes(deps: AppDeps) {
       })
   );
 }
-

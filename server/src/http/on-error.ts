@@ -24,7 +24,12 @@ export function makeOnError(logger: Logger) {
       const message = code === 'invalid_json' ? 'The request body is not valid JSON' : 'Bad request';
       return errorResponse(c, new ApiError(err.status === 413 ? 413 : 400, code, message));
     }
-    logger.error('unhandled error', { path: c.req.path, method: c.req.method, error: err.name, message: err.message });
+    logger.error('unhandled error', {
+      path: c.req.path,
+      method: c.req.method,
+      error: err.name,
+      message: err.message,
+    });
     return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on the server'));
   };
 }

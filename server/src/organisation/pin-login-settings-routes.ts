@@ -1,9 +1,5 @@
 import { Hono } from 'hono';
-import {
-  EmptyRequest,
-  UpdatePinLoginSettingsRequest,
-  type PinLoginSettingsJSON,
-} from '@tapin/shared';
+import { EmptyRequest, UpdatePinLoginSettingsRequest, type PinLoginSettingsJSON } from '@tapin/shared';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Organisation } from '../db/schema.js';
@@ -29,7 +25,9 @@ export function pinLoginSettingsRoutes(deps: AppDeps) {
   }
 
   return new Hono<AppEnv>()
-    .get('/', requireSession, async (c) => c.json(pinLoginSettingsJSON(await load(authOf(c).organisation.id))))
+    .get('/', requireSession, async (c) =>
+      c.json(pinLoginSettingsJSON(await load(authOf(c).organisation.id))),
+    )
     .post('/activate', adminOnly, valid('json', EmptyRequest), async (c) => {
       const auth = authOf(c);
       const now = deps.clock.now();
@@ -91,7 +89,9 @@ export function pinLoginSettingsRoutes(deps: AppDeps) {
         await trx
           .updateTable('organisations')
           .set({
-            ...(body.offlineGraceMinutes !== undefined && { offline_grace_minutes: body.offlineGraceMinutes }),
+            ...(body.offlineGraceMinutes !== undefined && {
+              offline_grace_minutes: body.offlineGraceMinutes,
+            }),
             ...(body.idleLockMinutes !== undefined && { idle_lock_minutes: body.idleLockMinutes }),
             ...(body.requirePasskey !== undefined && { require_passkey: body.requirePasskey ? 1 : 0 }),
           })

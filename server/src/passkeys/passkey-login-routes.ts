@@ -17,7 +17,9 @@ const OPTIONS_WINDOW_MS = 60 * 1000;
 const OPTIONS_PER_IP_PER_WINDOW = 30;
 
 function busy(retryAfterSeconds: number): ApiError {
-  return new ApiError(429, 'rate_limited', 'Too many passkey requests. Wait a moment.', { retryAfterSeconds });
+  return new ApiError(429, 'rate_limited', 'Too many passkey requests. Wait a moment.', {
+    retryAfterSeconds,
+  });
 }
 
 /** Log in with a passkey instead of a username and password: a web session, as with a password. */
@@ -28,7 +30,10 @@ export function passkeyLoginRoutes(deps: AppDeps) {
       const now = deps.clock.now();
       // Anyone may ask, so each IP address gets a budget (when there is an address to count).
       const ip = c.get('ip');
-      if (ip && (await countInWindow(db, `passkey-options:${ip}`, OPTIONS_WINDOW_MS, now)) > OPTIONS_PER_IP_PER_WINDOW) {
+      if (
+        ip &&
+        (await countInWindow(db, `passkey-options:${ip}`, OPTIONS_WINDOW_MS, now)) > OPTIONS_PER_IP_PER_WINDOW
+      ) {
         throw busy(Math.ceil(OPTIONS_WINDOW_MS / 1000));
       }
       // No allowCredentials: the passkey itself says whose it is (discoverable credentials).

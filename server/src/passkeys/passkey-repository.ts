@@ -26,7 +26,12 @@ export async function countPasskeys(db: Kysely<DB>, userId: string): Promise<num
 }
 
 export async function hasPasskey(db: Kysely<DB>, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('passkeys').select('id').where('user_id', '=', userId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('passkeys')
+    .select('id')
+    .where('user_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

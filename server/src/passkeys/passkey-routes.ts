@@ -39,7 +39,11 @@ export function passkeyRoutes(deps: AppDeps) {
   }
 
   function tooMany(): ApiError {
-    return new ApiError(409, 'conflict', `You can have at most ${PASSKEYS_PER_USER_MAX} passkeys. Remove one first.`);
+    return new ApiError(
+      409,
+      'conflict',
+      `You can have at most ${PASSKEYS_PER_USER_MAX} passkeys. Remove one first.`,
+    );
   }
 
   return new Hono<AppEnv>()

@@ -41,8 +41,15 @@ export async function verifyPasskeyAssertion(
   const passkey = await findPasskey(db, response.id);
   // The browser offered a credential this server does not know (removed, or another site's).
   if (!passkey) return { ok: false, failure: 'unknown_passkey' };
-  const user = await db.selectFrom('users').selectAll().where('id', '=', passkey.user_id).executeTakeFirstOrThrow();
-  const fail = (failure: AssertionFailure, detail: Record<string, string | number> = {}): AssertionResult => ({
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', passkey.user_id)
+    .executeTakeFirstOrThrow();
+  const fail = (
+    failure: AssertionFailure,
+    detail: Record<string, string | number> = {},
+  ): AssertionResult => ({
     ok: false,
     failure,
     passkey,

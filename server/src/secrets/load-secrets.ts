@@ -23,7 +23,9 @@ interface SecretsFile {
  * first start.
  */
 export async function loadSecrets(env: NodeJS.ProcessEnv, dataDir: string): Promise<Secrets> {
-  const previousPinPepper = env.TAPIN_PIN_PEPPER_PREVIOUS ? decodePepper(env.TAPIN_PIN_PEPPER_PREVIOUS) : null;
+  const previousPinPepper = env.TAPIN_PIN_PEPPER_PREVIOUS
+    ? decodePepper(env.TAPIN_PIN_PEPPER_PREVIOUS)
+    : null;
   if (env.TAPIN_PIN_PEPPER && env.TAPIN_SIGNING_KEY) {
     return {
       pinPepper: decodePepper(env.TAPIN_PIN_PEPPER),

@@ -3,7 +3,11 @@ import { hasAdminAccess } from './session-middleware.js';
 import type { ActiveSession } from './session-repository.js';
 
 /** `mustAddPasskey`: see passkeyRequirement(); false unless the route worked it out. */
-export function sessionJSON(auth: ActiveSession, now: number, extra: { mustAddPasskey?: boolean } = {}): SessionJSON {
+export function sessionJSON(
+  auth: ActiveSession,
+  now: number,
+  extra: { mustAddPasskey?: boolean } = {},
+): SessionJSON {
   const { session, user, organisation } = auth;
   return {
     user: { id: user.id, name: user.name, username: user.username, role: user.role },

@@ -61,11 +61,7 @@ export async function findActiveSession(
   // Expired by its absolute lifetime, or a web session left idle.
   if (session.expires_at <= now) return null;
   if (session.kind === 'web' && session.last_seen_at + WEB_SESSION_IDLE_MS <= now) return null;
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', session.user_id)
-    .executeTakeFirst();
+  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
   const organisation = await db
     .selectFrom('organisations')
     .selectAll()

@@ -113,7 +113,13 @@ export function userRoutes(deps: AppDeps) {
         created_at: now,
         updated_at: now,
       };
-      const base = { organisationId: auth.organisation.id, actorUserId: auth.user.id, targetUserId: user.id, ip: c.get('ip'), now };
+      const base = {
+        organisationId: auth.organisation.id,
+        actorUserId: auth.user.id,
+        targetUserId: user.id,
+        ip: c.get('ip'),
+        now,
+      };
       const newPin = body.pin === undefined ? null : { pin: body.pin, userId: user.id };
       await writeUser(auth, newPin, c.get('ip'), async (trx) => {
         await trx.insertInto('users').values(user).execute();
@@ -147,16 +153,22 @@ export function userRoutes(deps: AppDeps) {
         events.push({ ...who, type: 'user.role_changed', detail: { from: target.role, to: role } });
       }
       if (loginMethod !== target.login_method) {
-        events.push({ ...who, type: 'user.login_method_changed', detail: { from: target.login_method, to: loginMethod } });
+        events.push({
+          ...who,
+          type: 'user.login_method_changed',
+          detail: { from: target.login_method, to: loginMethod },
+        });
       }
-      if (body.pin !== undefined) events.push({ ...who, type: 'user.pin_set', detail: { replaced: target.pin_hmac !== null } });
+      if (body.pin !== undefined)
+        events.push({ ...who, type: 'user.pin_set', detail: { replaced: target.pin_hmac !== null } });
       else if (target.pin_hmac && !creds.pin_hmac) events.push({ ...who, type: 'user.pin_cleared' });
       if (body.password !== undefined) events.push({ ...who, type: 'user.password_changed' });
       const securityChange = events.length > 0;
 
       const newPin = body.pin === undefined ? null : { pin: body.pin, userId: target.id };
       await writeUser(auth, newPin, c.get('ip'), async (trx) => {
-        if (role !== 'admin' && target.role === 'admin') await assertAnotherAdmin(trx, auth.organisation.id, target.id);
+        if (role !== 'admin' && target.role === 'admin')
+          await assertAnotherAdmin(trx, auth.organisation.id, target.id);
         await trx
           .updateTable('users')
           .set({
@@ -194,7 +206,11 @@ export function userRoutes(deps: AppDeps) {
       const now = deps.clock.now();
       await db.transaction().execute(async (trx) => {
         if (target.role === 'admin') await assertAnotherAdmin(trx, auth.organisation.id, target.id);
-        await trx.deleteFrom('users').where('id', '=', target.id).where('organisation_id', '=', auth.organisation.id).execute();
+        await trx
+          .deleteFrom('users')
+          .where('id', '=', target.id)
+          .where('organisation_id', '=', auth.organisation.id)
+          .execute();
         await recordAudit(trx, {
           organisationId: auth.organisation.id,
           type: 'user.deleted',
@@ -225,5 +241,6 @@ async function assertAnotherAdmin(trx: Kysely<DB>, orgId: string, exceptId: stri
     .where('id', '!=', exceptId)
     .limit(1)
     .executeTakeFirst();
-  if (!other) throw new ApiError(409, 'conflict', 'The organisation needs at least one admin', { field: 'role' });
+  if (!other)
+    throw new ApiError(409, 'conflict', 'The organisation needs at least one admin', { field: 'role' });
 }

@@ -61,13 +61,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('organisation_id', 'varchar(64)', (c) =>
       c.notNull().references('organisations.id').onDelete('cascade'),
     )
-    .addColumn('user_id', 'varchar(64)', (c) =>
-      c.notNull().references('users.id').onDelete('cascade'),
-    )
+    .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('kind', 'varchar(16)', (c) => c.notNull())
-    .addColumn('device_id', 'varchar(64)', (c) =>
-      c.references('devices.id').onDelete('cascade'),
-    )
+    .addColumn('device_id', 'varchar(64)', (c) => c.references('devices.id').onDelete('cascade'))
     .addColumn('ip', 'varchar(64)')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
