@@ -3,6 +3,8 @@ import { deviceApi } from '../lib/api/device-api';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
 import { unmuteApprovalPrompt } from './approval-prompt';
 import { deviceIdentity } from './device-identity';
+import { wipeOfflineAccess } from '../offline/offline-login';
+import { noteServerTime } from '../offline/server-time';
 
 export type DeviceApproval = DeviceStateJSON['state'];
 
@@ -45,6 +47,9 @@ export class DeviceState {
         this.approval = answer.state;
         this.pinLoginActive = answer.state === 'approved' && answer.pinLoginActive;
         await this.#remember();
+        await noteServerTime(answer.serverTime, this.#db);
+        // Revoked or deleted: nothing cached on this device may let anyone in offline any more.
+        if (answer.state !== 'approved') await wipeOfflineAccess(this.#db);
       } catch {
         await this.#recall();
       }

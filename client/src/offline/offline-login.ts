@@ -11,7 +11,13 @@ const FAILURES = 'offlineFailures';
 export type OfflineUser = OfflineRosterClaims['users'][number];
 
 export type OfflineLoginResult =
-  | { ok: true; user: OfflineUser; entry: OfflineQueueRecord; idleLockMinutes: number }
+  | {
+      ok: true;
+      user: OfflineUser;
+      organisationId: string;
+      entry: OfflineQueueRecord;
+      idleLockMinutes: number;
+    }
   | { ok: false; reason: OfflineRefusal; message: string };
 
 export type OfflineRefusal = 'unavailable' | 'clock-behind' | 'locked-out' | 'not-allowed';
@@ -59,7 +65,13 @@ export async function offlineLogin(
   }
   await db.prefs.delete(FAILURES);
   const entry = await queueOfflineLogin(user, now, db);
-  return { ok: true, user, entry, idleLockMinutes: roster.claims.idleLockMinutes };
+  return {
+    ok: true,
+    user,
+    organisationId: roster.claims.org,
+    entry,
+    idleLockMinutes: roster.claims.idleLockMinutes,
+  };
 }
 
 /** An online login proves the device is in order again: offline login may be tried afresh. */

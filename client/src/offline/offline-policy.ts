@@ -7,3 +7,6 @@ export const OFFLINE_FAILURE_LIMIT = 3;
  * milliseconds. It cannot make a 5-digit PIN strong; see docs/offline.md.
  */
 export const OFFLINE_KDF_ITERATIONS = 210_000;
+
+/** An offline session lasts no longer than a server session would (one long shift). */
+export const OFFLINE_SESSION_MAX_MS = 12 * 60 * 60 * 1000;

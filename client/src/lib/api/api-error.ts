@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@tapin/shared';
 
 /** `network` and `timeout` are the client's own: the server was not reached or did not answer. */
-export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response';
+export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response' | 'offline_login_refused';
 
 export class ApiClientError extends Error {
   constructor(

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { connectivity } from '../connectivity.svelte';
 import { ApiClientError } from './api-error';
 
 const TIMEOUT_MS = 10_000;
@@ -32,11 +33,13 @@ export async function request<S extends z.ZodType>(
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
+    connectivity.unreachable();
     if (err instanceof DOMException && err.name === 'TimeoutError') {
       throw new ApiClientError('timeout', 'The server did not answer in time. Check the connection.', 0);
     }
     throw new ApiClientError('network', "Can't reach the server. Check the connection.", 0);
   }
+  connectivity.reachable();
   const data: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const e = (

@@ -1,0 +1,41 @@
+import { DEFAULT_IDLE_LOCK_MINUTES } from '@tapin/shared';
+import { api } from '../lib/api/api';
+import { localDb } from '../lib/storage/local-db';
+
+const KEY = 'idleLockMinutes';
+
+/** "Lock after inactivity" of the organisation, remembered for when the server can't be reached. */
+export async function idleLockMinutes(): Promise<number> {
+  try {
+    const { idleLockMinutes } = await api.pinLoginSettings();
+    await localDb.prefs.put({ key: KEY, value: idleLockMinutes });
+    return idleLockMinutes;
+  } catch {
+    const known = await localDb.prefs.get(KEY);
+    return typeof known?.value === 'number' ? known.value : DEFAULT_IDLE_LOCK_MINUTES;
+  }
+}
+
+const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
+
+/**
+ * Calls `onIdle` once nobody has touched the register for `minutes` (PCI DSS 8.2.8).
+ * Returns the function that stops watching.
+ */
+export function watchIdle(minutes: number, onIdle: () => void): () => void {
+  let last = Date.now();
+  const mark = () => {
+    last = Date.now();
+  };
+  for (const e of ACTIVITY) addEventListener(e, mark, { capture: true, passive: true });
+  const timer = setInterval(() => {
+    if (Date.now() - last >= minutes * 60_000) {
+      last = Date.now();
+      onIdle();
+    }
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    for (const e of ACTIVITY) removeEventListener(e, mark, { capture: true });
+  };
+}
