@@ -37,7 +37,10 @@ class OfflineSync {
   now(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    this.#running ??= this.#run().finally(() => (this.#running = null));
+    if (this.#running) return;
+    this.#running = this.#run().finally(() => {
+      this.#running = null;
+    });
   }
 
   async #run(): Promise<void> {
