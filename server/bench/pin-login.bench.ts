@@ -142,6 +142,13 @@ function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   });
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  return ticks * 10;
+}
+
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -179,6 +186,7 @@ async function run(users: number): Promise<Record<string, string | number>> {
     await Promise.all(devices.map((d, i) => login(d, i)));
 
     const latencies: number[] = [];
+    const cpuBefore = cpuMs(server.pid ?? 0);
     const end = performance.now() + SECONDS * 1000;
     let counter = 0;
     await Promise.all(
@@ -194,6 +202,7 @@ async function run(users: number): Promise<Record<string, string | number>> {
     const pct = (p: number) =>
       latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
     const rss = peakRssMb(server.pid ?? 0);
+    const serverCpu = cpuMs(server.pid ?? 0) - cpuBefore;
     server.kill('SIGTERM');
     return {
       users,
@@ -201,6 +210,7 @@ async function run(users: number): Promise<Record<string, string | number>> {
       'logins/s': Math.round(latencies.length / SECONDS),
       'p50 ms': Number(pct(0.5).toFixed(1)),
       'p99 ms': Number(pct(0.99).toFixed(1)),
+      'server CPU ms/login': Number((serverCpu / latencies.length).toFixed(2)),
       'server peak RSS MB': Math.round(rss),
     };
   } finally {
