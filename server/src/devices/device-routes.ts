@@ -8,15 +8,18 @@ import {
   DeviceStateRequest,
   EmptyRequest,
   RenameDeviceRequest,
+  type AuditEventType,
   type DeviceDetailsJSON,
+  type DeviceJSON,
   type DeviceStateJSON,
 } from '@tapin/shared';
 import type { AppDeps, AppEnv } from '../app-deps.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit, type AuditEntry } from '../audit/record-audit.js';
 import type { DB, Device } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { valid } from '../http/validate.js';
 import { endDeviceSessions } from '../sessions/session-repository.js';
+import type { ActiveSession } from '../sessions/session-repository.js';
 import { authOf, requireAdminAccess } from '../sessions/session-middleware.js';
 import { canonicalPublicKey, deviceIdOf } from './device-key.js';
 import { deviceJSON } from './device-json.js';
@@ -35,6 +38,35 @@ export function deviceRoutes(deps: AppDeps) {
       .executeTakeFirst();
     if (!device) throw new ApiError(404, 'not_found', 'No such device');
     return device;
+  }
+
+  /**
+   * One management action on a device of the caller's organisation: the change and its audit
+   * entry in one transaction, then the device as it is now.
+   */
+  async function changeDevice(
+    auth: ActiveSession,
+    ip: string | null,
+    id: string,
+    type: AuditEventType,
+    change: (trx: Kysely<DB>, device: Device, now: number) => Promise<AuditEntry['detail']>,
+  ): Promise<DeviceJSON> {
+    const now = deps.clock.now();
+    const device = await findInOrg(db, auth.organisation.id, id);
+    await db.transaction().execute(async (trx) => {
+      const detail = await change(trx, device, now);
+      await recordAudit(trx, {
+        organisationId: auth.organisation.id,
+        type,
+        actorUserId: auth.user.id,
+        deviceId: device.id,
+        ip,
+        detail,
+        now,
+      });
+    });
+    const updated = await findInOrg(db, auth.organisation.id, device.id);
+    return deviceJSON(updated, await approverName(updated.approved_by));
   }
 
   async function approverName(userId: string | null): Promise<string | null> {
@@ -180,24 +212,18 @@ export function deviceRoutes(deps: AppDeps) {
         valid('param', DeviceIdParam),
         valid('json', RenameDeviceRequest),
         async (c) => {
-          const auth = authOf(c);
           const { name } = c.req.valid('json');
-          const now = deps.clock.now();
-          const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
-          await db.transaction().execute(async (trx) => {
-            await trx.updateTable('devices').set({ name }).where('id', '=', device.id).execute();
-            await recordAudit(trx, {
-              organisationId: auth.organisation.id,
-              type: 'device.renamed',
-              actorUserId: auth.user.id,
-              deviceId: device.id,
-              ip: c.get('ip'),
-              detail: { from: device.name, to: name },
-              now,
-            });
-          });
-          const updated = await findInOrg(db, auth.organisation.id, device.id);
-          return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
+          const device = await changeDevice(
+            authOf(c),
+            c.get('ip'),
+            c.req.valid('param').id,
+            'device.renamed',
+            async (trx, d) => {
+              await trx.updateTable('devices').set({ name }).where('id', '=', d.id).execute();
+              return { from: d.name, to: name };
+            },
+          );
+          return c.json({ device });
         },
       )
       .post(
@@ -206,25 +232,19 @@ export function deviceRoutes(deps: AppDeps) {
         valid('param', DeviceIdParam),
         valid('json', EmptyRequest),
         async (c) => {
-          const auth = authOf(c);
-          const now = deps.clock.now();
-          const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
-          await db.transaction().execute(async (trx) => {
-            await trx.updateTable('devices').set({ revoked_at: now }).where('id', '=', device.id).execute();
-            await trx.deleteFrom('challenges').where('device_id', '=', device.id).execute();
-            await endDeviceSessions(trx, device.id, now);
-            await recordAudit(trx, {
-              organisationId: auth.organisation.id,
-              type: 'device.revoked',
-              actorUserId: auth.user.id,
-              deviceId: device.id,
-              ip: c.get('ip'),
-              detail: { name: device.name },
-              now,
-            });
-          });
-          const updated = await findInOrg(db, auth.organisation.id, device.id);
-          return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
+          const device = await changeDevice(
+            authOf(c),
+            c.get('ip'),
+            c.req.valid('param').id,
+            'device.revoked',
+            async (trx, d, now) => {
+              await trx.updateTable('devices').set({ revoked_at: now }).where('id', '=', d.id).execute();
+              await trx.deleteFrom('challenges').where('device_id', '=', d.id).execute();
+              await endDeviceSessions(trx, d.id, now);
+              return { name: d.name };
+            },
+          );
+          return c.json({ device });
         },
       )
       .post(
@@ -233,27 +253,21 @@ export function deviceRoutes(deps: AppDeps) {
         valid('param', DeviceIdParam),
         valid('json', EmptyRequest),
         async (c) => {
-          const auth = authOf(c);
-          const now = deps.clock.now();
-          const device = await findInOrg(db, auth.organisation.id, c.req.valid('param').id);
-          await db.transaction().execute(async (trx) => {
-            await trx
-              .updateTable('devices')
-              .set({ locked_at: null, failed_attempts: 0, last_failed_at: null })
-              .where('id', '=', device.id)
-              .execute();
-            await recordAudit(trx, {
-              organisationId: auth.organisation.id,
-              type: 'device.unlocked',
-              actorUserId: auth.user.id,
-              deviceId: device.id,
-              ip: c.get('ip'),
-              detail: { name: device.name },
-              now,
-            });
-          });
-          const updated = await findInOrg(db, auth.organisation.id, device.id);
-          return c.json({ device: deviceJSON(updated, await approverName(updated.approved_by)) });
+          const device = await changeDevice(
+            authOf(c),
+            c.get('ip'),
+            c.req.valid('param').id,
+            'device.unlocked',
+            async (trx, d) => {
+              await trx
+                .updateTable('devices')
+                .set({ locked_at: null, failed_attempts: 0, last_failed_at: null })
+                .where('id', '=', d.id)
+                .execute();
+              return { name: d.name };
+            },
+          );
+          return c.json({ device });
         },
       )
       .delete('/:id', adminOnly, valid('param', DeviceIdParam), valid('json', EmptyRequest), async (c) => {
