@@ -6,6 +6,7 @@ export type AdminRoute =
   | { page: 'user-edit'; userId: string }
   | { page: 'device'; deviceId: string }
   | { page: 'audit' }
+  | { page: 'passkeys' }
   | { page: 'settings' }
   | { page: 'not-found' };
 
@@ -16,6 +17,7 @@ export const ADMIN_PATHS = {
   user: (id: string) => `/admin/users/${encodeURIComponent(id)}`,
   device: (id: string) => `/admin/devices/${encodeURIComponent(id)}`,
   audit: '/admin/audit',
+  passkeys: '/admin/passkeys',
   settings: '/settings/pin-login',
 } as const;
 
@@ -30,6 +32,8 @@ export function adminRoute(path: string): AdminRoute {
       return { page: 'user-new' };
     case ADMIN_PATHS.audit:
       return { page: 'audit' };
+    case ADMIN_PATHS.passkeys:
+      return { page: 'passkeys' };
     case '/settings':
     case ADMIN_PATHS.settings:
       return { page: 'settings' };

@@ -24,4 +24,47 @@ describe('describeAuditEvent', () => {
     expect(describeAuditEvent({ type: 'user.pin_set', detail: { replaced: true } })).toBe('PIN replaced');
     expect(describeAuditEvent({ type: 'user.pin_set', detail: {} })).toBe('PIN set');
   });
+
+  it('names the passkey that was added, removed or refused', () => {
+    expect(
+      describeAuditEvent({ type: 'passkey.added', detail: { name: 'Work laptop', backedUp: true } }),
+    ).toBe('Passkey added: Work laptop');
+    expect(describeAuditEvent({ type: 'passkey.removed', detail: { name: 'Phone' } })).toBe(
+      'Passkey removed: Phone',
+    );
+    expect(
+      describeAuditEvent({
+        type: 'passkey.counter_regressed',
+        detail: { passkey: 'Phone', storedCounter: 5 },
+      }),
+    ).toBe('Passkey counter went backwards (possible cloned passkey): Phone');
+    expect(describeAuditEvent({ type: 'passkey.removed', detail: {} })).toBe('Passkey removed');
+  });
+
+  it('says why a passkey login or step-up was refused', () => {
+    expect(
+      describeAuditEvent({
+        type: 'login.passkey_failed',
+        detail: { passkey: 'Phone', reason: 'not_allowed' },
+      }),
+    ).toBe('Failed passkey login: Phone, this user may not use passkeys');
+    expect(
+      describeAuditEvent({ type: 'login.passkey_failed', detail: { stepUp: true, reason: 'wrong_user' } }),
+    ).toBe("Failed passkey step-up: somebody else's passkey");
+    expect(describeAuditEvent({ type: 'login.passkey_failed', detail: { reason: 'something new' } })).toBe(
+      'Failed passkey login',
+    );
+  });
+
+  it('reads a switched passkey requirement as what it did', () => {
+    expect(describeAuditEvent({ type: 'settings.changed', detail: { requirePasskey: true } })).toBe(
+      'Passkey required for admins and managers',
+    );
+    expect(describeAuditEvent({ type: 'settings.changed', detail: { requirePasskey: false } })).toBe(
+      'Passkey no longer required for admins and managers',
+    );
+    expect(
+      describeAuditEvent({ type: 'settings.changed', detail: { requirePasskey: true, idleLockMinutes: 5 } }),
+    ).toBe('PIN login settings changed');
+  });
 });

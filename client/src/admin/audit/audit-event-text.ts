@@ -46,6 +46,31 @@ function methodLabel(value: unknown): string | null {
   return m.success ? LOGIN_METHOD_LABELS[m.data] : null;
 }
 
+/** Why a passkey was refused, as the server records it in the detail's `reason`. */
+const PASSKEY_REFUSALS: Record<string, string> = {
+  not_allowed: 'this user may not use passkeys',
+  wrong_user: "somebody else's passkey",
+  invalid: 'the passkey did not check out',
+};
+
+function passkeyFailure(detail: AuditEventJSON['detail']): string {
+  const what = detail.stepUp === true ? 'Failed passkey step-up' : AUDIT_EVENT_LABELS['login.passkey_failed'];
+  const parts = [
+    typeof detail.passkey === 'string' ? detail.passkey : null,
+    typeof detail.reason === 'string' ? (PASSKEY_REFUSALS[detail.reason] ?? null) : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? `${what}: ${parts.join(', ')}` : what;
+}
+
+/** A change of settings that only switched the passkey requirement reads as what it did. */
+function settingsChange(label: string, detail: AuditEventJSON['detail']): string {
+  const keys = Object.keys(detail);
+  if (keys.length !== 1 || typeof detail.requirePasskey !== 'boolean') return label;
+  return detail.requirePasskey
+    ? 'Passkey required for admins and managers'
+    : 'Passkey no longer required for admins and managers';
+}
+
 /** The event's label, with the change it records when the detail says so: "Role changed: Cashier → Manager". */
 export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'>): string {
   const label = AUDIT_EVENT_LABELS[event.type];
@@ -65,7 +90,15 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
       return detail.replaced === true ? 'PIN replaced' : label;
     case 'device.approved':
     case 'device.renamed':
+    case 'passkey.added':
+    case 'passkey.removed':
       return typeof detail.name === 'string' ? `${label}: ${detail.name}` : label;
+    case 'passkey.counter_regressed':
+      return typeof detail.passkey === 'string' ? `${label}: ${detail.passkey}` : label;
+    case 'login.passkey_failed':
+      return passkeyFailure(detail);
+    case 'settings.changed':
+      return settingsChange(label, detail);
     default:
       return label;
   }
