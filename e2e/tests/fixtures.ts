@@ -89,13 +89,13 @@ export async function logIn(page: Page, who: Credentials): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
   await page.getByLabel('Username').fill(who.username);
   await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
 }
 
 /** Opens My account in the admin environment and picks an item. */
 export async function openMyAccount(
   page: Page,
-  item: 'Log in with PIN code' | 'Users' | 'Audit log',
+  item: 'Log in with PIN code' | 'Users' | 'Passkeys' | 'Audit log',
 ): Promise<void> {
   await page.getByRole('button', { name: 'My account' }).click();
   await page.getByRole('menuitem', { name: item }).click();
