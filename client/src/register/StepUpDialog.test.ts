@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import type { SessionJSON } from '@tapin/shared';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ApiClientError } from '../lib/api/api-error';
+import { stepUpWithPasskey, supportsPasskeys } from '../lib/passkeys/passkey-ceremony';
+import { session } from '../lib/session.svelte';
+import { apiError, fakeServer } from '../test-support/fake-server';
+import StepUpDialog from './StepUpDialog.svelte';
+
+vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({
+  ...(await original()),
+  supportsPasskeys: vi.fn(() => true),
+  stepUpWithPasskey: vi.fn(),
+}));
+
+const passkeyStepUp = vi.mocked(stepUpWithPasskey);
+const STEPPED_UP: SessionJSON = {
+  user: { id: 'user-0001', name: 'Ada Admin', username: 'ada', role: 'admin' },
+  organisation: { id: 'org-0001', name: 'Corner Shop' },
+  kind: 'register',
+  adminAccess: true,
+  deviceId: 'd'.repeat(43),
+  expiresAt: '2026-01-05T20:00:00.000Z',
+  serverTime: '2026-01-05T08:00:00.000Z',
+};
+
+beforeAll(() => {
+  // jsdom has <dialog> without its modal methods.
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  passkeyStepUp.mockReset();
+  vi.mocked(supportsPasskeys).mockReturnValue(true);
+  session.set(null);
+});
+
+function open() {
+  const ondone = vi.fn();
+  render(StepUpDialog, { open: true, onclose: vi.fn(), ondone });
+  return ondone;
+}
+
+const passkeyButton = () => screen.queryByRole('button', { name: 'Use a passkey' });
+
+describe('StepUpDialog', () => {
+  it('opens the admin environment with a passkey instead of the password', async () => {
+    passkeyStepUp.mockResolvedValue(STEPPED_UP);
+    const ondone = open();
+    expect(
+      screen.getByText('Enter your password, or use a passkey, to open the admin environment.'),
+    ).toBeTruthy();
+    await fireEvent.click(passkeyButton() as HTMLElement);
+    await vi.waitFor(() => expect(ondone).toHaveBeenCalled());
+    expect(session.current).toEqual(STEPPED_UP);
+  });
+
+  it('hides the passkey for someone who has none, and says so', async () => {
+    passkeyStepUp.mockRejectedValue(
+      new ApiClientError(
+        'passkey_not_registered',
+        'You have no passkey yet. Confirm with your password.',
+        409,
+      ),
+    );
+    const ondone = open();
+    await fireEvent.click(passkeyButton() as HTMLElement);
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'You have no passkey yet. Confirm with your password.',
+      ),
+    );
+    expect(passkeyButton()).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText('Password'));
+    expect(ondone).not.toHaveBeenCalled();
+  });
+
+  it('keeps the passkey on offer after a closed prompt', async () => {
+    passkeyStepUp.mockRejectedValue(new DOMException('Not allowed', 'NotAllowedError'));
+    open();
+    await fireEvent.click(passkeyButton() as HTMLElement);
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('The passkey prompt was closed. Try again.'),
+    );
+    expect(passkeyButton()).not.toBeNull();
+  });
+
+  it('points to the passkey when the organisation requires it instead of the password', async () => {
+    fakeServer({
+      'POST /api/auth/step-up': () => [403, apiError('passkey_required', 'Use your passkey to log in')],
+    });
+    open();
+    await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Use your passkey to log in: choose “Use a passkey”.',
+      ),
+    );
+    expect(document.activeElement).toBe(passkeyButton());
+  });
+
+  it('offers only the password in a browser without passkeys', () => {
+    vi.mocked(supportsPasskeys).mockReturnValue(false);
+    open();
+    expect(passkeyButton()).toBeNull();
+    expect(screen.getByText('Enter your password to open the admin environment.')).toBeTruthy();
+  });
+});
