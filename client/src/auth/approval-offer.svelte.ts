@@ -4,8 +4,9 @@ import { thisDevice } from '../device/device-state.svelte';
 import { api } from '../lib/api/api';
 
 /**
- * "You are not logged in yet": right after an admin or manager logs in with a password on a
- * device that is not approved, the approval screen comes first. It is offered once per login.
+ * "You are not logged in yet": right after an admin or manager logs in with a password or a
+ * passkey on a device that is not approved, the approval screen comes first. It is offered once
+ * per login.
  */
 class ApprovalOffer {
   pending = $state(false);
