@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test';
-import { ADMIN, expect, logIn, openMyAccount, test, type Seed } from './fixtures';
+import {
+  ADMIN,
+  expect,
+  logIn,
+  openApprovedRegister,
+  openMyAccount,
+  pinScreen,
+  tapPin,
+  test,
+  type Seed,
+} from './fixtures';
 
 // Steps 3, 4 and 5 of the help article "Log in with PIN code", in the words it uses: approving a
 // device (both ways), logging in with a PIN, and managing devices and their sessions.
@@ -13,43 +23,6 @@ async function seedShop(seed: Seed): Promise<void> {
   await seed.setupOrganisation();
   await seed.activatePinLogin();
   await seed.createUser({ ...CASHIER, role: 'cashier', loginMethod: 'pin_only' });
-}
-
-/**
- * Approves the browser's own device through the API, for tests whose subject is not approval:
- * reads the public key the app keeps in IndexedDB (the private key cannot be read).
- */
-async function approveThroughApi(page: Page, seed: Seed, name: string): Promise<void> {
-  const publicKey = await page.evaluate(
-    () =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('tapin');
-        open.onerror = () => reject(new Error('IndexedDB did not open'));
-        open.onsuccess = () => {
-          const read = open.result.transaction('deviceKeys').objectStore('deviceKeys').get('device');
-          read.onerror = () => reject(new Error('No device key'));
-          read.onsuccess = () => resolve((read.result as { publicJwk: unknown }).publicJwk);
-        };
-      }),
-  );
-  await seed.call('POST', '/api/devices/approve', { name, publicKey });
-}
-
-/** Opens the app on a device that is not approved yet, and approves it through the API. */
-async function openApprovedRegister(page: Page, seed: Seed, name: string): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
-  await approveThroughApi(page, seed, name);
-  await page.reload();
-  await expect(pinScreen(page)).toBeVisible();
-}
-
-function pinScreen(page: Page) {
-  return page.getByRole('heading', { name: 'Enter your PIN' });
-}
-
-async function tapPin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
 }
 
 async function logOutFromAdmin(page: Page): Promise<void> {

@@ -100,3 +100,41 @@ export async function openMyAccount(
   await page.getByRole('button', { name: 'My account' }).click();
   await page.getByRole('menuitem', { name: item }).click();
 }
+
+/**
+ * Approves the browser's own device through the API, for tests whose subject is not approval:
+ * reads the public key the app keeps in IndexedDB (the private key cannot be read).
+ */
+export async function approveThroughApi(page: Page, seed: Seed, name: string): Promise<void> {
+  const publicKey = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('tapin');
+        open.onerror = () => reject(new Error('IndexedDB did not open'));
+        open.onsuccess = () => {
+          const read = open.result.transaction('deviceKeys').objectStore('deviceKeys').get('device');
+          read.onerror = () => reject(new Error('No device key'));
+          read.onsuccess = () => resolve((read.result as { publicJwk: unknown }).publicJwk);
+        };
+      }),
+  );
+  await seed.call('POST', '/api/devices/approve', { name, publicKey });
+}
+
+/** Opens the app on a device that is not approved yet, and approves it through the API. */
+export async function openApprovedRegister(page: Page, seed: Seed, name: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await approveThroughApi(page, seed, name);
+  await page.reload();
+  await expect(pinScreen(page)).toBeVisible();
+}
+
+export function pinScreen(page: Page) {
+  return page.getByRole('heading', { name: 'Enter your PIN' });
+}
+
+/** Types a PIN on the on-screen keys. */
+export async function tapPin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+}
