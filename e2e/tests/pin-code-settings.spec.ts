@@ -27,7 +27,7 @@ test('an admin sets up Tapin, activates Log in with PIN code and gives each user
   // Step 1: My account > Log in with PIN code > Activate.
   await openMyAccount(page, 'Log in with PIN code');
   await expect(page.getByRole('heading', { level: 1, name: 'Log in with PIN code' })).toBeVisible();
-  const status = page.getByRole('status');
+  const status = page.getByRole('region', { name: 'Status' }).getByRole('status');
   await expect(status).toHaveText('Log in with PIN code is not active for your organisation');
   await page.getByRole('button', { name: 'Activate', exact: true }).click();
   await expect(status).toHaveText('Log in with PIN code is active for your organisation');
