@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime } from './fields.js';
 
 export const AUDIT_EVENT_TYPES = [
@@ -34,22 +34,22 @@ export type AuditEventType = z.infer<typeof AuditEventType>;
 export const AuditEventJSON = z.object({
   id: Id,
   type: AuditEventType,
-  actor: z.object({ id: Id, name: z.string() }).nullable(),
-  target: z.object({ id: Id, name: z.string() }).nullable(),
-  deviceId: z.string().nullable(),
-  ip: z.string().nullable(),
+  actor: z.nullable(z.object({ id: Id, name: z.string() })),
+  target: z.nullable(z.object({ id: Id, name: z.string() })),
+  deviceId: z.nullable(z.string()),
+  ip: z.nullable(z.string()),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   createdAt: IsoDateTime,
 });
 export type AuditEventJSON = z.infer<typeof AuditEventJSON>;
 
 export const AuditQuery = z.strictObject({
-  before: Id.optional(),
+  before: z.optional(Id),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditPageJSON = z.object({
   events: z.array(AuditEventJSON),
-  nextBefore: z.string().nullable(),
+  nextBefore: z.nullable(z.string()),
 });
 export type AuditPageJSON = z.infer<typeof AuditPageJSON>;

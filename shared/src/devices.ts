@@ -1,23 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime } from './fields.js';
 import { DEVICE_NAME_MAX } from './limits.js';
 
 /** A device's ID is the RFC 7638 thumbprint of its public key: base64url of a SHA-256. */
-export const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a valid device ID');
+export const DeviceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a valid device ID'));
 export type DeviceId = z.infer<typeof DeviceId>;
 
 /** The public half of the device's ECDSA P-256 key, as WebCrypto exports it. */
 export const DevicePublicKeyJWK = z.strictObject({
   kty: z.literal('EC'),
   crv: z.literal('P-256'),
-  x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  ext: z.boolean().optional(),
-  key_ops: z.array(z.literal('verify')).max(1).optional(),
+  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  y: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  ext: z.optional(z.boolean()),
+  key_ops: z.optional(z.array(z.literal('verify')).check(z.maxLength(1))),
 });
 export type DevicePublicKeyJWK = z.infer<typeof DevicePublicKeyJWK>;
 
-export const DeviceName = z.string().trim().min(1, 'Give the device a name').max(DEVICE_NAME_MAX);
+export const DeviceName = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Give the device a name'), z.maxLength(DEVICE_NAME_MAX));
 
 export const DEVICE_STATUSES = ['approved', 'revoked', 'locked'] as const;
 export const DeviceStatus = z.enum(DEVICE_STATUSES);
@@ -28,15 +30,15 @@ export const DeviceJSON = z.object({
   name: z.string(),
   status: DeviceStatus,
   approvedAt: IsoDateTime,
-  approvedBy: z.string().nullable(),
-  lastLoginAt: IsoDateTime.nullable(),
+  approvedBy: z.nullable(z.string()),
+  lastLoginAt: z.nullable(IsoDateTime),
 });
 export type DeviceJSON = z.infer<typeof DeviceJSON>;
 
 export const DeviceSessionJSON = z.object({
   id: Id,
-  user: z.object({ id: Id, name: z.string() }).nullable(),
-  ip: z.string().nullable(),
+  user: z.nullable(z.object({ id: Id, name: z.string() })),
+  ip: z.nullable(z.string()),
   loginAt: IsoDateTime,
   offline: z.boolean(),
   active: z.boolean(),
@@ -45,16 +47,18 @@ export type DeviceSessionJSON = z.infer<typeof DeviceSessionJSON>;
 
 export const DeviceDetailsJSON = z.object({
   device: DeviceJSON,
-  failedAttempts: z.number().int(),
+  failedAttempts: z.int(),
   sessions: z.array(DeviceSessionJSON),
-  page: z.number().int(),
-  pageCount: z.number().int(),
+  page: z.int(),
+  pageCount: z.int(),
 });
 export type DeviceDetailsJSON = z.infer<typeof DeviceDetailsJSON>;
 
 export const DeviceIdParam = z.strictObject({ id: DeviceId });
 export const DeviceDetailsQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100000).optional(),
+  page: z.optional(
+    z.coerce.number().check(z.refine(Number.isInteger, 'Expected a whole number'), z.gte(1), z.lte(100000)),
+  ),
 });
 
 export const ApproveDeviceRequest = z.strictObject({

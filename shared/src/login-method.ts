@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const LOGIN_METHODS = ['password', 'password_and_pin', 'pin_only'] as const;
 export const LoginMethod = z.enum(LOGIN_METHODS);

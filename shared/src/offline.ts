@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DeviceId } from './devices.js';
 import { Id, IsoDateTime } from './fields.js';
 import { Role } from './roles.js';
@@ -13,18 +13,18 @@ export const OfflineRosterClaims = z.object({
   aud: z.literal('tapin:offline-roster'),
   sub: DeviceId,
   org: Id,
-  iat: z.number().int(),
-  exp: z.number().int(),
+  iat: z.int(),
+  exp: z.int(),
   /** Server time in milliseconds when signed; the device clock must not be behind it. */
-  serverTime: z.number().int(),
-  idleLockMinutes: z.number().int(),
+  serverTime: z.int(),
+  idleLockMinutes: z.int(),
   users: z.array(
     z.object({
       id: Id,
       name: z.string(),
       role: Role,
       /** Epoch milliseconds: this user's last online login here plus the grace period. */
-      until: z.number().int(),
+      until: z.int(),
     }),
   ),
 });
@@ -45,14 +45,16 @@ export const SigningKeyJSON = z.object({
 });
 export type SigningKeyJSON = z.infer<typeof SigningKeyJSON>;
 
-export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a valid idempotency key');
+export const IdempotencyKey = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a valid idempotency key'));
 
 /** One session that was opened on the device while it was offline. */
 export const OfflineSessionEntry = z.strictObject({
   idempotencyKey: IdempotencyKey,
   userId: Id,
   loginAt: IsoDateTime,
-  logoutAt: IsoDateTime.nullable(),
+  logoutAt: z.nullable(IsoDateTime),
 });
 export type OfflineSessionEntry = z.infer<typeof OfflineSessionEntry>;
 
@@ -61,25 +63,25 @@ export const MAX_OFFLINE_UPLOAD_ENTRIES = 50;
 /** Signed by the device (ES256 JWS) so that only it can report its own offline sessions. */
 export const OfflineUploadPayload = z.strictObject({
   purpose: z.literal('tapin:offline-upload'),
-  challenge: z.string().max(128),
+  challenge: z.string().check(z.maxLength(128)),
   deviceId: DeviceId,
-  entries: z.array(OfflineSessionEntry).max(MAX_OFFLINE_UPLOAD_ENTRIES),
+  entries: z.array(OfflineSessionEntry).check(z.maxLength(MAX_OFFLINE_UPLOAD_ENTRIES)),
 });
 export type OfflineUploadPayload = z.infer<typeof OfflineUploadPayload>;
 
 export const OfflineUploadRequest = z.strictObject({
   deviceId: DeviceId,
   /** Compact JWS over OfflineUploadPayload. */
-  proof: z.string().max(15_000),
+  proof: z.string().check(z.maxLength(15_000)),
 });
 export type OfflineUploadRequest = z.infer<typeof OfflineUploadRequest>;
 
 export const OfflineUploadResultJSON = z.object({
   /** Entries that created a session or recorded a logout now. */
-  applied: z.number().int(),
+  applied: z.int(),
   /** Entries the server already had: a repeated upload changes nothing. */
-  duplicates: z.number().int(),
+  duplicates: z.int(),
   /** Entries refused: unknown user, or a time outside what the device could have seen. */
-  rejected: z.number().int(),
+  rejected: z.int(),
 });
 export type OfflineUploadResultJSON = z.infer<typeof OfflineUploadResultJSON>;

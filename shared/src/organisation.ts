@@ -1,21 +1,21 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_IDLE_LOCK_MINUTES, MAX_OFFLINE_GRACE_MINUTES } from './limits.js';
 
 export const PinLoginSettingsJSON = z.object({
   active: z.boolean(),
-  offlineGraceMinutes: z.number().int(),
-  idleLockMinutes: z.number().int(),
+  offlineGraceMinutes: z.int(),
+  idleLockMinutes: z.int(),
   requirePasskey: z.boolean(),
 });
 export type PinLoginSettingsJSON = z.infer<typeof PinLoginSettingsJSON>;
 
 export const UpdatePinLoginSettingsRequest = z
   .strictObject({
-    offlineGraceMinutes: z.number().int().min(0).max(MAX_OFFLINE_GRACE_MINUTES).optional(),
-    idleLockMinutes: z.number().int().min(1).max(MAX_IDLE_LOCK_MINUTES).optional(),
-    requirePasskey: z.boolean().optional(),
+    offlineGraceMinutes: z.optional(z.int().check(z.gte(0), z.lte(MAX_OFFLINE_GRACE_MINUTES))),
+    idleLockMinutes: z.optional(z.int().check(z.gte(1), z.lte(MAX_IDLE_LOCK_MINUTES))),
+    requirePasskey: z.optional(z.boolean()),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
+  .check(z.refine((v) => Object.keys(v).length > 0, 'Nothing to change'));
 export type UpdatePinLoginSettingsRequest = z.infer<typeof UpdatePinLoginSettingsRequest>;
 
 /** Activate and Deactivate carry no data, but must still be JSON so CSRF rules apply. */

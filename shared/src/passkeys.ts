@@ -1,23 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateTime } from './fields.js';
 import { PASSKEY_NAME_MAX } from './limits.js';
 
 /** Binary values in WebAuthn JSON travel as unpadded base64url. */
-export const Base64URLString = z.string().regex(/^[A-Za-z0-9_-]*$/, 'Not a base64url string');
+export const Base64URLString = z.string().check(z.regex(/^[A-Za-z0-9_-]*$/, 'Not a base64url string'));
 export type Base64URLString = z.infer<typeof Base64URLString>;
 
 /** A credential ID as the browser reports it (at most 1023 bytes by the WebAuthn spec). */
-export const PasskeyId = Base64URLString.min(1).max(1366);
+export const PasskeyId = Base64URLString.check(z.minLength(1), z.maxLength(1366));
 export type PasskeyId = z.infer<typeof PasskeyId>;
 
-export const PasskeyName = z.string().trim().min(1, 'Give the passkey a name').max(PASSKEY_NAME_MAX);
+export const PasskeyName = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Give the passkey a name'), z.maxLength(PASSKEY_NAME_MAX));
 
 /** A passkey as its owner sees it in My account. Its public key never leaves the server. */
 export const PasskeyJSON = z.object({
   id: PasskeyId,
   name: z.string(),
   createdAt: IsoDateTime,
-  lastUsedAt: IsoDateTime.nullable(),
+  lastUsedAt: z.nullable(IsoDateTime),
 });
 export type PasskeyJSON = z.infer<typeof PasskeyJSON>;
 
@@ -40,14 +42,14 @@ export const RegistrationResponseJSON = z.looseObject({
   rawId: PasskeyId,
   type: z.literal('public-key'),
   response: z.looseObject({
-    clientDataJSON: Base64URLString.min(1).max(4096),
-    attestationObject: Base64URLString.min(1).max(12288),
-    authenticatorData: Base64URLString.max(8192).optional(),
-    transports: z.array(z.string().max(32)).max(10).optional(),
-    publicKeyAlgorithm: z.number().int().optional(),
-    publicKey: Base64URLString.max(4096).optional(),
+    clientDataJSON: Base64URLString.check(z.minLength(1), z.maxLength(4096)),
+    attestationObject: Base64URLString.check(z.minLength(1), z.maxLength(12288)),
+    authenticatorData: z.optional(Base64URLString.check(z.maxLength(8192))),
+    transports: z.optional(z.array(z.string().check(z.maxLength(32))).check(z.maxLength(10))),
+    publicKeyAlgorithm: z.optional(z.int()),
+    publicKey: z.optional(Base64URLString.check(z.maxLength(4096))),
   }),
-  authenticatorAttachment: AuthenticatorAttachment.optional(),
+  authenticatorAttachment: z.optional(AuthenticatorAttachment),
   clientExtensionResults: z.looseObject({}),
 });
 export type RegistrationResponseJSON = z.infer<typeof RegistrationResponseJSON>;
@@ -58,12 +60,12 @@ export const AuthenticationResponseJSON = z.looseObject({
   rawId: PasskeyId,
   type: z.literal('public-key'),
   response: z.looseObject({
-    clientDataJSON: Base64URLString.min(1).max(4096),
-    authenticatorData: Base64URLString.min(1).max(8192),
-    signature: Base64URLString.min(1).max(2048),
-    userHandle: Base64URLString.max(128).optional(),
+    clientDataJSON: Base64URLString.check(z.minLength(1), z.maxLength(4096)),
+    authenticatorData: Base64URLString.check(z.minLength(1), z.maxLength(8192)),
+    signature: Base64URLString.check(z.minLength(1), z.maxLength(2048)),
+    userHandle: z.optional(Base64URLString.check(z.maxLength(128))),
   }),
-  authenticatorAttachment: AuthenticatorAttachment.optional(),
+  authenticatorAttachment: z.optional(AuthenticatorAttachment),
   clientExtensionResults: z.looseObject({}),
 });
 export type AuthenticationResponseJSON = z.infer<typeof AuthenticationResponseJSON>;
@@ -82,7 +84,7 @@ export type PasskeyAssertionRequest = z.infer<typeof PasskeyAssertionRequest>;
 const CredentialDescriptorJSON = z.looseObject({
   id: PasskeyId,
   type: z.literal('public-key'),
-  transports: z.array(z.string()).optional(),
+  transports: z.optional(z.array(z.string())),
 });
 
 /**
@@ -91,13 +93,13 @@ const CredentialDescriptorJSON = z.looseObject({
  */
 export const PasskeyCreationOptionsJSON = z.looseObject({
   challenge: Base64URLString,
-  rp: z.looseObject({ name: z.string(), id: z.string().optional() }),
+  rp: z.looseObject({ name: z.string(), id: z.optional(z.string()) }),
   user: z.looseObject({ id: Base64URLString, name: z.string(), displayName: z.string() }),
   pubKeyCredParams: z.array(z.looseObject({ alg: z.number(), type: z.literal('public-key') })),
-  timeout: z.number().optional(),
-  excludeCredentials: z.array(CredentialDescriptorJSON).optional(),
-  authenticatorSelection: z.looseObject({}).optional(),
-  attestation: z.string().optional(),
+  timeout: z.optional(z.number()),
+  excludeCredentials: z.optional(z.array(CredentialDescriptorJSON)),
+  authenticatorSelection: z.optional(z.looseObject({})),
+  attestation: z.optional(z.string()),
 });
 export type PasskeyCreationOptionsJSON = z.infer<typeof PasskeyCreationOptionsJSON>;
 
@@ -107,9 +109,9 @@ export type PasskeyCreationOptionsJSON = z.infer<typeof PasskeyCreationOptionsJS
  */
 export const PasskeyRequestOptionsJSON = z.looseObject({
   challenge: Base64URLString,
-  rpId: z.string().optional(),
-  timeout: z.number().optional(),
-  allowCredentials: z.array(CredentialDescriptorJSON).optional(),
-  userVerification: z.string().optional(),
+  rpId: z.optional(z.string()),
+  timeout: z.optional(z.number()),
+  allowCredentials: z.optional(z.array(CredentialDescriptorJSON)),
+  userVerification: z.optional(z.string()),
 });
 export type PasskeyRequestOptionsJSON = z.infer<typeof PasskeyRequestOptionsJSON>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateTime } from './fields.js';
 import { DeviceId } from './devices.js';
 import { Pin } from './pin.js';
@@ -9,7 +9,7 @@ export type ChallengePurpose = z.infer<typeof ChallengePurpose>;
 
 export const PinChallengeRequest = z.strictObject({
   deviceId: DeviceId,
-  purpose: ChallengePurpose.default('pin-login'),
+  purpose: z._default(ChallengePurpose, 'pin-login'),
 });
 export type PinChallengeRequest = z.input<typeof PinChallengeRequest>;
 
@@ -22,7 +22,7 @@ export type PinChallengeJSON = z.infer<typeof PinChallengeJSON>;
 /** What the device signs (as a compact ES256 JWS) to prove it holds its key. */
 export const PinLoginProofPayload = z.strictObject({
   purpose: z.literal('tapin:pin-login'),
-  challenge: z.string().max(128),
+  challenge: z.string().check(z.maxLength(128)),
   deviceId: DeviceId,
 });
 export type PinLoginProofPayload = z.infer<typeof PinLoginProofPayload>;
@@ -31,6 +31,6 @@ export const PinLoginRequest = z.strictObject({
   deviceId: DeviceId,
   pin: Pin,
   /** Compact JWS over PinLoginProofPayload, signed with the device key. */
-  proof: z.string().max(2048),
+  proof: z.string().check(z.maxLength(2048)),
 });
 export type PinLoginRequest = z.infer<typeof PinLoginRequest>;

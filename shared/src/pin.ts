@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PIN_LENGTH } from './limits.js';
 
 /** A PIN as typed: exactly five ASCII digits, kept as a string so leading zeros survive. */
 export const Pin = z
   .string()
-  .regex(new RegExp(`^[0-9]{${PIN_LENGTH}}$`), `A PIN is exactly ${PIN_LENGTH} digits`);
+  .check(z.regex(new RegExp(`^[0-9]{${PIN_LENGTH}}$`), `A PIN is exactly ${PIN_LENGTH} digits`));
 export type Pin = z.infer<typeof Pin>;

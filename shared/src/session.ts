@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, Password } from './fields.js';
 import { Role } from './roles.js';
 
@@ -16,7 +16,7 @@ export const SessionJSON = z.object({
   kind: SessionKind,
   /** True when this session may use the admin environment now. */
   adminAccess: z.boolean(),
-  deviceId: z.string().nullable(),
+  deviceId: z.nullable(z.string()),
   expiresAt: IsoDateTime,
   /** Server time when this answer was made; the client keeps the latest it saw. */
   serverTime: IsoDateTime,
@@ -24,17 +24,19 @@ export const SessionJSON = z.object({
    * True when the organisation requires a passkey for admins and managers and this user has none
    * yet: the client asks them to add one. Absent means false.
    */
-  mustAddPasskey: z.boolean().optional(),
+  mustAddPasskey: z.optional(z.boolean()),
 });
 export type SessionJSON = z.infer<typeof SessionJSON>;
 
 /** Deliberately loose: a login form never says which part was wrong, so no format rules here. */
 export const PasswordLoginRequest = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1).max(256),
-  password: z.string().min(1).max(256),
+  username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(256)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 export type PasswordLoginRequest = z.infer<typeof PasswordLoginRequest>;
 
 /** Step-up from a register session to the admin environment. */
-export const StepUpRequest = z.strictObject({ password: Password.or(z.string().min(1).max(256)) });
+export const StepUpRequest = z.strictObject({
+  password: z.union([Password, z.string().check(z.minLength(1), z.maxLength(256))]),
+});
 export type StepUpRequest = z.infer<typeof StepUpRequest>;

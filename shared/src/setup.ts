@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Password, PersonName, Username } from './fields.js';
 
 export const SetupStatusJSON = z.object({ needed: z.boolean() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime, Password, PersonName, Username } from './fields.js';
 import { LoginMethod } from './login-method.js';
 import { Pin } from './pin.js';
@@ -22,22 +22,22 @@ export const CreateUserRequest = z.strictObject({
   username: Username,
   role: Role,
   loginMethod: LoginMethod,
-  pin: Pin.optional(),
-  password: Password.optional(),
+  pin: z.optional(Pin),
+  password: z.optional(Password),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 /** Every field optional; `pin` and `password` replace the current one when given. */
 export const UpdateUserRequest = z
   .strictObject({
-    name: PersonName.optional(),
-    username: Username.optional(),
-    role: Role.optional(),
-    loginMethod: LoginMethod.optional(),
-    pin: Pin.optional(),
-    password: Password.optional(),
+    name: z.optional(PersonName),
+    username: z.optional(Username),
+    role: z.optional(Role),
+    loginMethod: z.optional(LoginMethod),
+    pin: z.optional(Pin),
+    password: z.optional(Password),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
+  .check(z.refine((v) => Object.keys(v).length > 0, 'Nothing to change'));
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
 export const UserIdParam = z.strictObject({ id: Id });

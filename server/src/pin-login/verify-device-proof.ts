@@ -1,5 +1,5 @@
 import { compactVerify } from 'jose';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Device } from '../db/schema.js';
 import { devicePublicKey } from '../devices/device-key.js';
 
@@ -10,7 +10,7 @@ const decoder = new TextDecoder();
  * fits `schema` (which fixes the purpose) and names this device. Returns the payload, or null for
  * anything else: malformed JWS, wrong algorithm, bad signature, wrong device, wrong shape.
  */
-export async function verifyDeviceProof<S extends z.ZodType<{ deviceId: string; challenge: string }>>(
+export async function verifyDeviceProof<S extends z.ZodMiniType<{ deviceId: string; challenge: string }>>(
   device: Pick<Device, 'id' | 'public_key_jwk'>,
   proof: string,
   schema: S,

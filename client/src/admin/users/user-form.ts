@@ -11,7 +11,7 @@ import {
   type Role,
   type UserJSON,
 } from '@tapin/shared';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { checkForm } from '../../lib/forms/field-errors';
 
 export const USER_FORM_FIELDS = ['name', 'username', 'role', 'loginMethod', 'pin', 'password'] as const;
@@ -91,7 +91,7 @@ export function updateUserRequest(
 }
 
 function build<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   values: UserFormValues,
   existing: UserJSON | null,
 ): UserRequestResult<T> {

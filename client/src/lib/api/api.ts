@@ -10,7 +10,7 @@ import {
   type UpdatePinLoginSettingsRequest,
   type UpdateUserRequest,
 } from '@tapin/shared';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { request } from './request';
 
 const Ok = z.object({ ok: z.literal(true) });

@@ -7,7 +7,7 @@ import {
   type ApproveDeviceRequest,
   type PinLoginRequest,
 } from '@tapin/shared';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { request } from './request';
 
 const DeviceReply = z.object({ device: DeviceJSON });

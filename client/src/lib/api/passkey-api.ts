@@ -7,7 +7,7 @@ import {
   type FinishPasskeyRegistrationRequest,
   type PasskeyAssertionRequest,
 } from '@tapin/shared';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { request } from './request';
 
 const Ok = z.object({ ok: z.literal(true) });

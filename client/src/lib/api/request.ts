@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { connectivity } from '../connectivity.svelte';
 import { ApiClientError } from './api-error';
 
@@ -17,7 +17,7 @@ export function onSessionProblem(listener: (problem: SessionProblem) => void): v
  * The one way the client talks to the server: JSON in and out, parsed with the shared schema,
  * a timeout so nothing spins forever, and the server's error envelope turned into ApiClientError.
  */
-export async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodMiniType>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   schema: S,

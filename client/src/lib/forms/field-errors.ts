@@ -1,10 +1,10 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * Checks a form's values against the shared request schema before anything is sent, and turns
  * the problems into one message per field (the first one found for each).
  */
-export function checkForm<S extends z.ZodType, F extends string>(
+export function checkForm<S extends z.ZodMiniType, F extends string>(
   schema: S,
   values: unknown,
   fields: readonly F[],

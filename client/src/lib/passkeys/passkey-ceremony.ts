@@ -14,7 +14,7 @@ import {
   type PasskeyRequestOptionsJSON,
   type SessionJSON,
 } from '@tapin/shared';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiClientError } from '../api/api-error';
 import { passkeyApi } from '../api/passkey-api';
 
@@ -31,7 +31,7 @@ const requestOptions = (o: PasskeyRequestOptionsJSON) =>
   o as unknown as PublicKeyCredentialRequestOptionsJSON;
 
 /** The browser's answer, in the shape the server takes; one that does not fit is not sent. */
-function browserAnswer<S extends z.ZodType>(schema: S, answer: unknown): z.output<S> {
+function browserAnswer<S extends z.ZodMiniType>(schema: S, answer: unknown): z.output<S> {
   const parsed = schema.safeParse(answer);
   if (!parsed.success) throw new Error('The browser gave an answer that is not a passkey credential');
   return parsed.data;
