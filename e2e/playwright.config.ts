@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3107;
+// E2E_PORT lets a second checkout run the suite while another one is running.
+const PORT = Number(process.env.E2E_PORT ?? 3107);
 const BASE_URL = `http://localhost:${PORT}`;
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
