@@ -42,13 +42,12 @@ export function passkeyLoginRoutes(deps: AppDeps) {
         userVerification: 'preferred',
         timeout: WEBAUTHN_CHALLENGE_TTL_MS,
       });
-      const issued = await issueWebAuthnChallenge(db, {
+      await issueWebAuthnChallenge(db, {
         challenge: options.challenge,
         purpose: 'authentication',
         userId: null,
         now,
       });
-      if (!issued) throw busy(Math.ceil(WEBAUTHN_CHALLENGE_TTL_MS / 1000));
       return c.json(options);
     })
     .post('/', valid('json', PasskeyAssertionRequest), async (c) => {

@@ -69,17 +69,12 @@ export function passkeyRoutes(deps: AppDeps) {
         excludeCredentials: existing.map((p) => ({ id: p.id, transports: transportsOf(p) })),
         authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
       });
-      const issued = await issueWebAuthnChallenge(db, {
+      await issueWebAuthnChallenge(db, {
         challenge: options.challenge,
         purpose: 'registration',
         userId: user.id,
         now: deps.clock.now(),
       });
-      if (!issued) {
-        throw new ApiError(429, 'rate_limited', 'Too many passkey requests at once. Wait a moment.', {
-          retryAfterSeconds: Math.ceil(WEBAUTHN_CHALLENGE_TTL_MS / 1000),
-        });
-      }
       return c.json(options);
     })
     .post('/registration', adminOnly, valid('json', FinishPasskeyRegistrationRequest), async (c) => {

@@ -38,17 +38,12 @@ export function passkeyStepUpRoutes(deps: AppDeps) {
         userVerification: 'preferred',
         timeout: WEBAUTHN_CHALLENGE_TTL_MS,
       });
-      const issued = await issueWebAuthnChallenge(db, {
+      await issueWebAuthnChallenge(db, {
         challenge: options.challenge,
         purpose: 'authentication',
         userId: user.id,
         now: deps.clock.now(),
       });
-      if (!issued) {
-        throw new ApiError(429, 'rate_limited', 'Too many passkey requests at once. Wait a moment.', {
-          retryAfterSeconds: Math.ceil(WEBAUTHN_CHALLENGE_TTL_MS / 1000),
-        });
-      }
       return c.json(options);
     })
     .post('/', requireSession, valid('json', PasskeyAssertionRequest), async (c) => {

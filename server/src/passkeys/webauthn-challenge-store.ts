@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, WebAuthnChallengePurpose } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
 
 /** A passkey ceremony must be finished within this time of asking for its options. */
 export const WEBAUTHN_CHALLENGE_TTL_MS = 5 * 60 * 1000;
@@ -19,7 +20,7 @@ const MAX_ANONYMOUS = 10_000;
 export async function issueWebAuthnChallenge(
   db: Kysely<DB>,
   opts: { challenge: string; purpose: WebAuthnChallengePurpose; userId: string | null; now: number },
-): Promise<boolean> {
+): Promise<void> {
   // Expired challenges are useless; sweeping them here keeps the count below honest.
   await db.deleteFrom('webauthn_challenges').where('expires_at', '<=', opts.now).execute();
   const outstanding = db
@@ -41,7 +42,11 @@ export async function issueWebAuthnChallenge(
         .where(outstanding, '<', opts.userId === null ? MAX_ANONYMOUS : MAX_PER_USER),
     )
     .executeTakeFirst();
-  return result.numInsertedOrUpdatedRows !== 0n;
+  if (result.numInsertedOrUpdatedRows === 0n) {
+    throw new ApiError(429, 'rate_limited', 'Too many passkey requests at once. Wait a moment.', {
+      retryAfterSeconds: Math.ceil(WEBAUTHN_CHALLENGE_TTL_MS / 1000),
+    });
+  }
 }
 
 /**
