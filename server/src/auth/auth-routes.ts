@@ -6,12 +6,13 @@ import { ApiError, invalidCredentials } from '../http/api-error.js';
 import { valid } from '../http/validate.js';
 import { passkeyRequired, passkeyRequirement } from '../passkeys/passkey-requirement.js';
 import { countInWindow, peekWindow, uncountInWindow } from '../rate-limit/fixed-window.js';
-import { clearSessionCookie, writeSessionCookie } from '../sessions/session-cookie.js';
+import { clearSessionCookie } from '../sessions/session-cookie.js';
 import { sessionJSON } from '../sessions/session-json.js';
 import { authOf, requireSession } from '../sessions/session-middleware.js';
-import { createSession, endSession, markSteppedUp } from '../sessions/session-repository.js';
+import { endSession, markSteppedUp } from '../sessions/session-repository.js';
 import { verifyPassword } from './password-hash.js';
 import { verifyPasswordLogin } from './verify-password-login.js';
+import { openSession } from '../sessions/open-session.js';
 
 const PASSWORD_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 const PASSWORD_FAILURES_ALLOWED = 10;
@@ -66,17 +67,13 @@ export function authRoutes(deps: AppDeps) {
       // must use it when the organisation requires one.
       const passkey = await passkeyRequirement(db, user, organisation);
       if (passkey === 'use_passkey') throw passkeyRequired();
-      const { token, session } = await createSession(db, {
-        organisationId: organisation.id,
-        userId: user.id,
-        kind: 'web',
-        deviceId: null,
-        ip: c.get('ip'),
-        now,
-      });
-      writeSessionCookie(c, token, deps.config.secureCookies);
       return c.json(
-        sessionJSON({ session, user, organisation }, now, { mustAddPasskey: passkey === 'add_passkey' }),
+        await openSession(
+          c,
+          deps,
+          { user, organisation, kind: 'web', deviceId: null, now },
+          { mustAddPasskey: passkey === 'add_passkey' },
+        ),
       );
     })
     .post('/logout', valid('json', EmptyRequest), async (c) => {

@@ -5,13 +5,11 @@ import type { AppDeps, AppEnv } from '../app-deps.js';
 import { ApiError } from '../http/api-error.js';
 import { valid } from '../http/validate.js';
 import { countInWindow } from '../rate-limit/fixed-window.js';
-import { writeSessionCookie } from '../sessions/session-cookie.js';
-import { sessionJSON } from '../sessions/session-json.js';
-import { createSession } from '../sessions/session-repository.js';
 import { refuseAssertion } from './refuse-assertion.js';
 import { relyingParty } from './relying-party.js';
 import { verifyPasskeyAssertion } from './verify-passkey-assertion.js';
 import { WEBAUTHN_CHALLENGE_TTL_MS, issueWebAuthnChallenge } from './webauthn-challenge-store.js';
+import { openSession } from '../sessions/open-session.js';
 
 const OPTIONS_WINDOW_MS = 60 * 1000;
 const OPTIONS_PER_IP_PER_WINDOW = 30;
@@ -56,15 +54,6 @@ export function passkeyLoginRoutes(deps: AppDeps) {
       const result = await verifyPasskeyAssertion(db, { response, rp: relyingParty(c, deps.config), now });
       if (!result.ok) return refuseAssertion(db, result, { ip: c.get('ip'), now });
       const { user, organisation } = result;
-      const { token, session } = await createSession(db, {
-        organisationId: organisation.id,
-        userId: user.id,
-        kind: 'web',
-        deviceId: null,
-        ip: c.get('ip'),
-        now,
-      });
-      writeSessionCookie(c, token, deps.config.secureCookies);
-      return c.json(sessionJSON({ session, user, organisation }, now));
+      return c.json(await openSession(c, deps, { user, organisation, kind: 'web', deviceId: null, now }));
     });
 }

@@ -4,12 +4,10 @@ import { PinChallengeRequest, PinLoginRequest, type PinChallengeJSON } from '@ta
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { ApiError, invalidCredentials } from '../http/api-error.js';
 import { valid } from '../http/validate.js';
-import { writeSessionCookie } from '../sessions/session-cookie.js';
-import { sessionJSON } from '../sessions/session-json.js';
-import { createSession } from '../sessions/session-repository.js';
 import { issueChallenge } from './challenge-store.js';
 import { CHALLENGES_PER_DEVICE, CHALLENGE_TTL_MS } from './pin-login-throttle.js';
 import { verifyPinLogin } from './verify-pin-login.js';
+import { openSession } from '../sessions/open-session.js';
 
 /** Step 4 of the article: log in with a PIN on an approved device. */
 export function pinLoginRoutes(deps: AppDeps) {
@@ -61,15 +59,9 @@ export function pinLoginRoutes(deps: AppDeps) {
         }
         throw invalidCredentials();
       }
-      const { token, session } = await createSession(db, {
-        organisationId: result.organisation.id,
-        userId: result.user.id,
-        kind: 'register',
-        deviceId: result.device.id,
-        ip: c.get('ip'),
-        now,
-      });
-      writeSessionCookie(c, token, deps.config.secureCookies);
-      return c.json(sessionJSON({ session, user: result.user, organisation: result.organisation }, now));
+      const { user, organisation, device } = result;
+      return c.json(
+        await openSession(c, deps, { user, organisation, kind: 'register', deviceId: device.id, now }),
+      );
     });
 }

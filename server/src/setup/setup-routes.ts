@@ -2,10 +2,8 @@ import { Hono } from 'hono';
 import { SetupRequest, type SetupStatusJSON } from '@tapin/shared';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { valid } from '../http/validate.js';
-import { writeSessionCookie } from '../sessions/session-cookie.js';
-import { sessionJSON } from '../sessions/session-json.js';
-import { createSession } from '../sessions/session-repository.js';
 import { createOrganisation } from './create-organisation.js';
+import { openSession } from '../sessions/open-session.js';
 
 /** First run: only while the database holds no organisation. Further ones come from the CLI. */
 export function setupRoutes(deps: AppDeps) {
@@ -20,15 +18,13 @@ export function setupRoutes(deps: AppDeps) {
       const { organisation, admin } = await createOrganisation(db, c.req.valid('json'), now, {
         onlyIfEmpty: true,
       });
-      const { token, session } = await createSession(db, {
-        organisationId: organisation.id,
-        userId: admin.id,
+      const session = await openSession(c, deps, {
+        user: admin,
+        organisation,
         kind: 'web',
         deviceId: null,
-        ip: c.get('ip'),
         now,
       });
-      writeSessionCookie(c, token, deps.config.secureCookies);
-      return c.json(sessionJSON({ session, user: admin, organisation }, now), 201);
+      return c.json(session, 201);
     });
 }
