@@ -38,14 +38,40 @@ export async function verifyPinLogin(
   peppers: { current: Buffer; previous: Buffer | null },
   a: PinLoginAttempt,
 ): Promise<PinLoginResult> {
-  // The device must exist and still be approved.
-  const device = await db.selectFrom('devices').selectAll().where('id', '=', a.deviceId).executeTakeFirst();
-  if (!device || device.revoked_at !== null) return fail('unknown or revoked device');
-  const organisation = await db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('id', '=', device.organisation_id)
-    .executeTakeFirstOrThrow();
+  // The device must exist and still be approved. Device and organisation come in one read.
+  const row = await db
+    .selectFrom('devices')
+    .innerJoin('organisations as o', 'o.id', 'devices.organisation_id')
+    .selectAll('devices')
+    .select([
+      'o.name as org_name',
+      'o.pin_login_active',
+      'o.offline_grace_minutes',
+      'o.idle_lock_minutes',
+      'o.require_passkey',
+      'o.created_at as org_created_at',
+    ])
+    .where('devices.id', '=', a.deviceId)
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null) return fail('unknown or revoked device');
+  const {
+    org_name,
+    pin_login_active,
+    offline_grace_minutes,
+    idle_lock_minutes,
+    require_passkey,
+    org_created_at,
+    ...device
+  } = row;
+  const organisation: Organisation = {
+    id: device.organisation_id,
+    name: org_name,
+    pin_login_active,
+    offline_grace_minutes,
+    idle_lock_minutes,
+    require_passkey,
+    created_at: org_created_at,
+  };
 
   // It must prove possession of its key over a challenge that was issued to it.
   const proof = await verifyDeviceProof(device, a.proof, PinLoginProofPayload);
