@@ -173,7 +173,7 @@ async function run(users: number): Promise<Record<string, string | number>> {
       return json;
     };
     const login = async (d: BenchDevice, i: number) => {
-      const { challenge } = (await post('/api/pin-login/challenge', { deviceId: d.id })) as {
+      const { challenge } = (await post('/api/devices/challenge', { deviceId: d.id })) as {
         challenge: string;
       };
       await post('/api/pin-login', {

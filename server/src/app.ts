@@ -13,7 +13,7 @@ import { passkeyLoginRoutes } from './passkeys/passkey-login-routes.js';
 import { passkeyRoutes } from './passkeys/passkey-routes.js';
 import { passkeyStepUpRoutes } from './passkeys/passkey-step-up-routes.js';
 import { offlineRoutes } from './offline/offline-routes.js';
-import { pinLoginRoutes } from './pin-login/pin-login-routes.js';
+import { deviceChallengeRoutes, pinLoginRoutes } from './pin-login/pin-login-routes.js';
 import { loadSession } from './sessions/session-middleware.js';
 import { setupRoutes } from './setup/setup-routes.js';
 import { resetRoutes } from './testing/reset-routes.js';
@@ -36,6 +36,8 @@ export function createApp(deps: AppDeps) {
     .route('/organisation/pin-login', pinLoginSettingsRoutes(deps))
     .route('/users', userRoutes(deps))
     .route('/devices', deviceRoutes(deps))
+    .route('/devices/challenge', deviceChallengeRoutes(deps))
+    .route('/pin-login/challenge', deviceChallengeRoutes(deps))
     .route('/pin-login', pinLoginRoutes(deps))
     .route('/offline', offlineRoutes(deps))
     .route('/audit', auditRoutes(deps))

@@ -200,6 +200,14 @@ const ROWS: Row[] = [
   },
   {
     method: 'POST',
+    route: '/api/devices/challenge',
+    path: '/api/devices/challenge',
+    valid: { deviceId: DEVICE_ID },
+    wrongType: { deviceId: ['x'] },
+    wrongField: 'deviceId',
+  },
+  {
+    method: 'POST',
     route: '/api/pin-login',
     path: '/api/pin-login',
     valid: { deviceId: DEVICE_ID, pin: '12345', proof: 'x.y.z' },

@@ -51,7 +51,7 @@ async function verifiedRoster(client: TestClient) {
 }
 
 async function upload(d: TestDevice, entries: OfflineSessionEntry[]) {
-  const challenge = await d.client.post<{ challenge: string }>('/api/pin-login/challenge', {
+  const challenge = await d.client.post<{ challenge: string }>('/api/devices/challenge', {
     deviceId: d.id,
     purpose: 'offline-upload',
   });
@@ -148,7 +148,7 @@ describe('offline upload', () => {
   });
 
   it('returns 403 for a replayed upload proof', async () => {
-    const challenge = await device.client.post<{ challenge: string }>('/api/pin-login/challenge', {
+    const challenge = await device.client.post<{ challenge: string }>('/api/devices/challenge', {
       deviceId: device.id,
       purpose: 'offline-upload',
     });

@@ -103,12 +103,12 @@ describe('adding a passkey', () => {
     ]);
   });
 
-  it('returns 409 conflict for a passkey that is already registered', async () => {
+  it('returns 409 passkey_already_registered for a passkey that is already registered', async () => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const again = await addPasskey(admin, phone, 'Again');
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ error: { code: 'conflict' } });
+    expect(again.body).toMatchObject({ error: { code: 'passkey_already_registered' } });
     expect(await passkeyRows()).toHaveLength(1);
   });
 
@@ -458,7 +458,7 @@ describe('removing a passkey', () => {
     expect(await passkeyRows()).toHaveLength(1);
   });
 
-  it('returns 409 conflict for the last passkey while the organisation requires one, and 200 for any other', async () => {
+  it('returns 409 last_passkey_required for the last passkey while the organisation requires one, and 200 for any other', async () => {
     const phone = new TestAuthenticator();
     const key = new TestAuthenticator();
     expect((await addPasskey(admin, phone, 'Phone')).status).toBe(201);
@@ -468,7 +468,10 @@ describe('removing a passkey', () => {
     const last = await admin.delete(`/api/passkeys/${key.id}`, {});
     expect(last.status).toBe(409);
     expect(last.body).toMatchObject({
-      error: { code: 'conflict', message: expect.stringContaining('cannot remove your last one') as string },
+      error: {
+        code: 'last_passkey_required',
+        message: expect.stringContaining('cannot remove your last one') as string,
+      },
     });
     expect(await passkeyRows()).toHaveLength(1);
     await requirePasskeys(false);
@@ -605,11 +608,11 @@ describe('step-up with a passkey', () => {
     expect(res.status).toBe(401);
   });
 
-  it('returns 409 passkey_not_registered for step-up options of a user without a passkey, and 401 without a session', async () => {
+  it('returns 409 no_passkey_yet for step-up options of a user without a passkey, and 401 without a session', async () => {
     const device = await pinSessionOfAda();
     const res = await device.client.post('/api/auth/step-up/passkey/options', {});
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: { code: 'passkey_not_registered' } });
+    expect(res.body).toMatchObject({ error: { code: 'no_passkey_yet' } });
     expect((await new TestClient(t).post('/api/auth/step-up/passkey/options', {})).status).toBe(401);
     expect((await new TestClient(t).post('/api/auth/step-up/passkey', { response: {} })).status).toBe(401);
   });

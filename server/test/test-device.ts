@@ -29,7 +29,7 @@ export class TestDevice {
   }
 
   async challenge(): Promise<string> {
-    const res = await this.client.post<PinChallengeJSON>('/api/pin-login/challenge', { deviceId: this.id });
+    const res = await this.client.post<PinChallengeJSON>('/api/devices/challenge', { deviceId: this.id });
     if (res.status !== 200) throw new Error(`challenge failed: ${res.status} ${res.text}`);
     return res.body.challenge;
   }

@@ -266,11 +266,11 @@ describe('My account > Users: deleting users', () => {
     expect((await carl.get('/api/auth/session')).status).toBe(401);
   });
 
-  it('returns 409 conflict when an admin deletes their own account', async () => {
+  it('returns 409 cannot_delete_self when an admin deletes their own account', async () => {
     const me = await sessionOf(admin);
     const res = await admin.delete(`/api/users/${me.user.id}`, {});
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: { code: 'conflict' } });
+    expect(res.body).toMatchObject({ error: { code: 'cannot_delete_self' } });
     expect((await getUser(admin, me.user.id)).status).toBe(200);
   });
 
@@ -280,17 +280,17 @@ describe('My account > Users: deleting users', () => {
     expect(res.body).toMatchObject({ error: { code: 'not_found' } });
   });
 
-  it('returns 409 conflict when the only admin makes themselves a manager', async () => {
+  it('returns 409 last_admin when the only admin makes themselves a manager', async () => {
     const me = await sessionOf(admin);
     const res = await admin.patch(`/api/users/${me.user.id}`, { role: 'manager' });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: { code: 'conflict', field: 'role' } });
+    expect(res.body).toMatchObject({ error: { code: 'last_admin', field: 'role' } });
     expect((await sessionOf(admin)).user.role).toBe('admin');
   });
 });
 
 describe('My account > Users: the organisation keeps an admin', () => {
-  it('returns 409 conflict to one of four admins who all step down at the same moment', async () => {
+  it('returns 409 last_admin to one of four admins who all step down at the same moment', async () => {
     const adaId = (await sessionOf(admin)).user.id;
     const admins = [{ id: adaId, client: admin }];
     for (const username of ['otto', 'olga', 'oren']) {

@@ -35,6 +35,11 @@ export const DeviceJSON = z.object({
 });
 export type DeviceJSON = z.infer<typeof DeviceJSON>;
 
+export const DeviceReplyJSON = z.object({ device: DeviceJSON });
+export type DeviceReplyJSON = z.infer<typeof DeviceReplyJSON>;
+export const DeviceListJSON = z.object({ devices: z.array(DeviceJSON) });
+export type DeviceListJSON = z.infer<typeof DeviceListJSON>;
+
 export const DeviceSessionJSON = z.object({
   id: Id,
   user: z.nullable(z.object({ id: Id, name: z.string() })),

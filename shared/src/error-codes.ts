@@ -1,4 +1,9 @@
-/** The closed list of error codes the API may answer with. Clients switch on these, never on messages. */
+import * as z from 'zod/mini';
+
+/**
+ * The closed list of error codes the API may answer with, each naming one cause. Clients switch on
+ * these, never on messages or statuses.
+ */
 export const ERROR_CODES = [
   'bad_request',
   'invalid_json',
@@ -12,13 +17,26 @@ export const ERROR_CODES = [
   'not_found',
   'username_taken',
   'pin_taken',
-  'conflict',
   'rate_limited',
   'setup_already_done',
-  'pin_login_inactive',
-  'device_not_approved',
+  /** Deleting your own account. */
+  'cannot_delete_self',
+  /** The change would leave the organisation without an admin. */
+  'last_admin',
+  /** A device approved for one organisation cannot be approved for another. */
+  'device_in_other_organisation',
+  /** A user already has PASSKEYS_PER_USER_MAX passkeys. */
+  'passkey_limit_reached',
+  /** This authenticator's credential is registered already. */
+  'passkey_already_registered',
+  /** Removing the last passkey while the organisation requires one. */
+  'last_passkey_required',
+  /** The organisation requires a passkey and this user has one: the password is not enough. */
   'passkey_required',
+  /** The browser offered a passkey this server does not know (removed, or another site's). */
   'passkey_not_registered',
+  /** A passkey step-up for a user who has no passkey yet: confirm with the password instead. */
+  'no_passkey_yet',
   'offline_upload_refused',
   'internal',
 ] as const;
@@ -26,6 +44,16 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The one error envelope every failing response uses. */
-export interface ErrorBodyJSON {
-  error: { code: ErrorCode; message: string; field?: string; retryAfterSeconds?: number };
-}
+export const ErrorBodyJSON = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    field: z.optional(z.string()),
+    retryAfterSeconds: z.optional(z.number()),
+  }),
+});
+export type ErrorBodyJSON = z.infer<typeof ErrorBodyJSON>;
+
+/** What an action that has nothing else to say answers. */
+export const OkJSON = z.object({ ok: z.literal(true) });
+export type OkJSON = z.infer<typeof OkJSON>;

@@ -1,3 +1,4 @@
+export * from './access/access-policy.js';
 export * from './audit.js';
 export * from './devices.js';
 export * from './error-codes.js';

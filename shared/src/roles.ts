@@ -10,8 +10,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   manager: 'Manager',
   cashier: 'Cashier',
 };
-
-/** Roles that may use the admin environment. */
-export function isAdminRole(role: Role): boolean {
-  return role === 'admin' || role === 'manager';
-}

@@ -17,6 +17,11 @@ export const UserJSON = z.object({
 });
 export type UserJSON = z.infer<typeof UserJSON>;
 
+export const UserReplyJSON = z.object({ user: UserJSON });
+export type UserReplyJSON = z.infer<typeof UserReplyJSON>;
+export const UserListJSON = z.object({ users: z.array(UserJSON) });
+export type UserListJSON = z.infer<typeof UserListJSON>;
+
 export const CreateUserRequest = z.strictObject({
   name: PersonName,
   username: Username,

@@ -64,11 +64,7 @@ describe('StepUpDialog', () => {
 
   it('hides the passkey for someone who has none, and says so', async () => {
     passkeyStepUp.mockRejectedValue(
-      new ApiClientError(
-        'passkey_not_registered',
-        'You have no passkey yet. Confirm with your password.',
-        409,
-      ),
+      new ApiClientError('no_passkey_yet', 'You have no passkey yet. Confirm with your password.', 409),
     );
     const ondone = open();
     await fireEvent.click(passkeyButton() as HTMLElement);

@@ -106,7 +106,11 @@ export function deviceRoutes(deps: AppDeps) {
             .where('id', '=', id)
             .executeTakeFirst();
           if (existing && existing.organisation_id !== auth.organisation.id) {
-            throw new ApiError(409, 'conflict', 'This device is approved for another organisation');
+            throw new ApiError(
+              409,
+              'device_in_other_organisation',
+              'This device is approved for another organisation',
+            );
           }
           const approved = {
             name,

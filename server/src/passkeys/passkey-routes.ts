@@ -41,7 +41,7 @@ export function passkeyRoutes(deps: AppDeps) {
   function tooMany(): ApiError {
     return new ApiError(
       409,
-      'conflict',
+      'passkey_limit_reached',
       `You can have at most ${PASSKEYS_PER_USER_MAX} passkeys. Remove one first.`,
     );
   }
@@ -101,7 +101,8 @@ export function passkeyRoutes(deps: AppDeps) {
         throw new ApiError(400, 'bad_request', 'This passkey could not be verified. Try adding it again.');
       }
       const info = verification.registrationInfo;
-      const alreadyRegistered = () => new ApiError(409, 'conflict', 'This passkey is already registered');
+      const alreadyRegistered = () =>
+        new ApiError(409, 'passkey_already_registered', 'This passkey is already registered');
       if (await findPasskey(db, info.credential.id)) throw alreadyRegistered();
       const passkey: Passkey = {
         id: info.credential.id,
@@ -165,7 +166,7 @@ export function passkeyRoutes(deps: AppDeps) {
         if (org.require_passkey === 1 && (await countPasskeys(trx, auth.user.id)) <= 1) {
           throw new ApiError(
             409,
-            'conflict',
+            'last_passkey_required',
             'Your organisation requires a passkey for admins and managers, so you cannot remove your last one. Add another passkey first.',
           );
         }

@@ -25,11 +25,7 @@ export function passkeyStepUpRoutes(deps: AppDeps) {
       const passkeys = await listPasskeys(db, user.id);
       // Tells the client to offer the password instead.
       if (passkeys.length === 0) {
-        throw new ApiError(
-          409,
-          'passkey_not_registered',
-          'You have no passkey yet. Confirm with your password.',
-        );
+        throw new ApiError(409, 'no_passkey_yet', 'You have no passkey yet. Confirm with your password.');
       }
       // Only this user's passkeys, so the browser goes straight to the right one.
       const options = await generateAuthenticationOptions({

@@ -1,10 +1,9 @@
 import { createMiddleware } from 'hono/factory';
-import { isAdminRole } from '@tapin/shared';
+import { hasAdminAccess as sharedHasAdminAccess, isAdminRole } from '@tapin/shared';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { ApiError } from '../http/api-error.js';
 import { clientIp } from '../http/client-ip.js';
 import { readSessionCookie } from './session-cookie.js';
-import { STEP_UP_MS } from './session-policy.js';
 import { findActiveSession, type ActiveSession } from './session-repository.js';
 
 /** Resolves the cookie to a live session (or null) and the client IP, for every API request. */
@@ -24,10 +23,10 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
 
 /** True when this session may use the admin environment right now. */
 export function hasAdminAccess(auth: ActiveSession, now: number): boolean {
-  if (!isAdminRole(auth.user.role)) return false;
-  if (auth.session.kind === 'web') return true;
-  const steppedUp = auth.session.stepped_up_at;
-  return steppedUp !== null && now - steppedUp < STEP_UP_MS;
+  return sharedHasAdminAccess(
+    { role: auth.user.role, kind: auth.session.kind, steppedUpAt: auth.session.stepped_up_at },
+    now,
+  );
 }
 
 /** Admins and managers in a password or passkey session, or a register session that stepped up. */

@@ -201,7 +201,7 @@ export function userRoutes(deps: AppDeps) {
       const target = await findInOrg(auth.organisation.id, c.req.valid('param').id);
       assertMayManage(auth.user, target);
       if (target.id === auth.user.id) {
-        throw new ApiError(409, 'conflict', 'You cannot delete your own account');
+        throw new ApiError(409, 'cannot_delete_self', 'You cannot delete your own account');
       }
       const now = deps.clock.now();
       await db.transaction().execute(async (trx) => {
@@ -242,5 +242,5 @@ async function assertAnotherAdmin(trx: Kysely<DB>, orgId: string, exceptId: stri
     .limit(1)
     .executeTakeFirst();
   if (!other)
-    throw new ApiError(409, 'conflict', 'The organisation needs at least one admin', { field: 'role' });
+    throw new ApiError(409, 'last_admin', 'The organisation needs at least one admin', { field: 'role' });
 }

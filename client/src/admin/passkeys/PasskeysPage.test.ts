@@ -87,7 +87,7 @@ describe('PasskeysPage', () => {
   it('removes a passkey only after confirming, and shows why the server refused', async () => {
     const server = fakeServer({
       'GET /api/passkeys': () => [200, { passkeys: [LAPTOP] }],
-      [`DELETE /api/passkeys/${LAPTOP.id}`]: () => [409, apiError('conflict', LAST_ONE)],
+      [`DELETE /api/passkeys/${LAPTOP.id}`]: () => [409, apiError('last_passkey_required', LAST_ONE)],
     });
     render(PasskeysPage);
     const row = await screen.findByRole('row', { name: /Work laptop/ });

@@ -156,7 +156,7 @@ describe('stepUpWithPasskey', () => {
     fakeServer({
       'POST /api/auth/step-up/passkey/options': () => [
         409,
-        apiError('passkey_not_registered', 'You have no passkey yet. Confirm with your password.'),
+        apiError('no_passkey_yet', 'You have no passkey yet. Confirm with your password.'),
       ],
     });
     const err = await stepUpWithPasskey().catch((e: unknown) => e);

@@ -74,12 +74,12 @@ export async function stepUpWithPasskey(): Promise<SessionJSON> {
 
 /** The server's answer when the logged-in user has no passkey to confirm it is them with. */
 export function hasNoPasskeyYet(err: unknown): boolean {
-  return err instanceof ApiClientError && err.code === 'passkey_not_registered' && err.status === 409;
+  return err instanceof ApiClientError && err.code === 'no_passkey_yet';
 }
 
 /** The server's answer for a passkey it does not know: removed, or made for another server. */
 function isUnknownPasskey(err: unknown): boolean {
-  return err instanceof ApiClientError && err.code === 'passkey_not_registered' && err.status === 401;
+  return err instanceof ApiClientError && err.code === 'passkey_not_registered';
 }
 
 /** Asks the browser, where it can, to stop offering a passkey this server does not know. */
