@@ -46,7 +46,7 @@ export default defineConfig({
     }),
   },
   webServer: {
-    command: 'node --import tsx server/src/main.ts serve',
+    command: 'node --import tsx server/e2e/start-e2e-server.ts',
     cwd: REPO_ROOT,
     url: `${BASE_URL}/api/setup`,
     reuseExistingServer: false,
@@ -56,7 +56,6 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR: dataDir,
-      TAPIN_E2E_RESET: '1',
     },
   },
 });

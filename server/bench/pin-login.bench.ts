@@ -16,7 +16,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calculateJwkThumbprint } from 'jose';
-import { pinHmac } from '../src/auth/pin-hmac.js';
+import { pinHmac } from '../src/pins/pin-hmac.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { openDatabase } from '../src/db/open-database.js';
 import { randomId } from '../src/random-id.js';

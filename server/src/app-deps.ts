@@ -1,9 +1,9 @@
+import type { ActiveSession } from './access/actor.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/load-config.js';
 import type { Database } from './db/open-database.js';
 import type { Logger } from './logger.js';
 import type { Secrets } from './secrets/load-secrets.js';
-import type { ActiveSession } from './sessions/session-repository.js';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -16,6 +16,7 @@ export interface AppDeps {
 
 export interface AppEnv {
   Variables: {
+    /** The caller's live session, or null: set for every API request by loadSession. */
     auth: ActiveSession | null;
     ip: string | null;
   };

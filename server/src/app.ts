@@ -2,21 +2,20 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
-import { deviceRoutes } from './devices/device-routes.js';
 import { serveClient } from './client-app/serve-client.js';
-import { ApiError } from './http/api-error.js';
+import { deviceRoutes } from './devices/device-routes.js';
+import { DomainError } from './errors/domain-error.js';
 import { makeOnError } from './http/on-error.js';
 import { requestGuard } from './http/request-guard.js';
 import { securityHeaders } from './http/security-headers.js';
+import { offlineRoutes } from './offline/offline-routes.js';
 import { pinLoginSettingsRoutes } from './organisation/pin-login-settings-routes.js';
 import { passkeyLoginRoutes } from './passkeys/passkey-login-routes.js';
 import { passkeyRoutes } from './passkeys/passkey-routes.js';
 import { passkeyStepUpRoutes } from './passkeys/passkey-step-up-routes.js';
-import { offlineRoutes } from './offline/offline-routes.js';
-import { deviceChallengeRoutes, pinLoginRoutes } from './pin-login/pin-login-routes.js';
-import { loadSession } from './sessions/session-middleware.js';
+import { pinLoginRoutes } from './pin-login/pin-login-routes.js';
+import { loadSession } from './sessions/load-session.js';
 import { setupRoutes } from './setup/setup-routes.js';
-import { resetRoutes } from './testing/reset-routes.js';
 import { userRoutes } from './users/user-routes.js';
 
 /** Builds the whole app from its dependencies; tests call `app.request()` on the result. */
@@ -36,19 +35,16 @@ export function createApp(deps: AppDeps) {
     .route('/organisation/pin-login', pinLoginSettingsRoutes(deps))
     .route('/users', userRoutes(deps))
     .route('/devices', deviceRoutes(deps))
-    .route('/devices/challenge', deviceChallengeRoutes(deps))
-    .route('/pin-login/challenge', deviceChallengeRoutes(deps))
     .route('/pin-login', pinLoginRoutes(deps))
     .route('/offline', offlineRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .all('*', () => {
-      throw new ApiError(404, 'not_found', 'No such endpoint');
+      throw new DomainError('not_found', 'No such endpoint');
     });
 
   const app = new Hono<AppEnv>();
   app.onError(makeOnError(deps.logger));
   app.use(securityHeaders());
-  if (deps.config.e2eReset) app.route('/api/test', resetRoutes(deps));
   app.route('/api', api);
   if (deps.config.clientDir) app.route('/', serveClient(deps.config.clientDir));
   return app;

@@ -20,8 +20,11 @@ export async function buildDeps(
   return { database, secrets, config, clock: systemClock, logger: createLogger() };
 }
 
-export function startServer(deps: AppDeps): Promise<ServerType> {
-  const app = createApp(deps);
+/** Serves `app` (the production app unless given another) on the configured port. */
+export function startServer(
+  deps: AppDeps,
+  app: { fetch: (req: Request) => Response | Promise<Response> } = createApp(deps),
+): Promise<ServerType> {
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: deps.config.port }, (info) => {
       deps.logger.info('Tapin is listening', {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pinHmac } from '../src/auth/pin-hmac.js';
+import { pinHmac } from '../src/pins/pin-hmac.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import { setUpOrganisation, type TestClient } from './test-client.js';
 import { TestDevice } from './test-device.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditPageJSON, UserJSON } from '@tapin/shared';
-import { pinHmac } from '../src/auth/pin-hmac.js';
+import { pinHmac } from '../src/pins/pin-hmac.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import { type Reply, type TestClient, addOrganisation, setUpOrganisation } from './test-client.js';
 import {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { allowsPassword } from '@tapin/shared';
 import type { DB, User } from '../db/schema.js';
+import { findUserByUsername } from '../users/user-repository.js';
 import { burnPasswordCheck, verifyPassword } from './password-hash.js';
 
 /**
@@ -12,7 +13,7 @@ export async function verifyPasswordLogin(
   username: string,
   password: string,
 ): Promise<{ user: User | null; knownUser: User | null }> {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const user = await findUserByUsername(db, username);
   if (!user || !user.password_hash || !allowsPassword(user.login_method)) {
     await burnPasswordCheck(password);
     return { user: null, knownUser: user ?? null };

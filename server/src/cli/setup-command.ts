@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SetupRequest } from '@tapin/shared';
 import type { AppDeps } from '../app-deps.js';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from '../errors/domain-error.js';
 import { createOrganisation } from '../setup/create-organisation.js';
 
 /**
@@ -45,7 +45,7 @@ export async function setupCommand(deps: AppDeps, args: string[], env: NodeJS.Pr
     process.stdout.write(`Created organisation "${organisation.name}" with admin "${admin.username}".\n`);
     return 0;
   } catch (err) {
-    if (err instanceof ApiError) {
+    if (err instanceof DomainError) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

@@ -13,8 +13,6 @@ export interface Config {
   clientDir: string | undefined;
   /** Mark cookies Secure. Defaults to true when publicOrigin is https. */
   secureCookies: boolean;
-  /** Offer POST /api/test/reset, which empties the database: end-to-end test servers only. */
-  e2eReset: boolean;
   /**
    * The WebAuthn relying party ID that passkeys are bound to: a domain, the host of
    * publicOrigin or a parent domain of it. Changing it makes every registered passkey unusable.
@@ -38,7 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: strin
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     clientDir: env.CLIENT_DIR ?? defaults.clientDir,
     secureCookies: publicOrigin?.startsWith('https://') ?? false,
-    e2eReset: env.TAPIN_E2E_RESET === '1',
     rpId: relyingPartyId(env.RP_ID, publicOrigin),
     rpName: 'Tapin',
   };

@@ -136,3 +136,4 @@ export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type Device = Selectable<DeviceTable>;
 export type Passkey = Selectable<PasskeyTable>;
+export type DeviceUpdate = Updateable<DeviceTable>;

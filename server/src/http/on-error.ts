@@ -1,28 +1,33 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ErrorBodyJSON } from '@tapin/shared';
+import { DomainError } from '../errors/domain-error.js';
 import type { Logger } from '../logger.js';
-import { ApiError } from './api-error.js';
+import { STATUS_OF } from './error-status.js';
 
-export function errorResponse(c: Context, err: ApiError): Response {
+export function errorResponse(c: Context, err: DomainError): Response {
   const body: ErrorBodyJSON = {
     error: { code: err.code, message: err.message, ...err.extra },
   };
   if (err.extra.retryAfterSeconds !== undefined) {
     c.header('Retry-After', String(err.extra.retryAfterSeconds));
   }
-  return c.json(body, err.status);
+  return c.json(body, STATUS_OF[err.code]);
 }
 
 /** The single place a thrown error becomes a response. Nothing internal reaches the client. */
 export function makeOnError(logger: Logger) {
   return (err: Error, c: Context): Response => {
-    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof DomainError) return errorResponse(c, err);
     if (err instanceof HTTPException) {
       // Hono raises these itself only for unreadable bodies.
-      const code = /json/i.test(err.message) ? 'invalid_json' : 'bad_request';
-      const message = code === 'invalid_json' ? 'The request body is not valid JSON' : 'Bad request';
-      return errorResponse(c, new ApiError(err.status === 413 ? 413 : 400, code, message));
+      if (err.status === 413) {
+        return errorResponse(c, new DomainError('payload_too_large', 'The request body is too large'));
+      }
+      const unreadable = /json/i.test(err.message)
+        ? new DomainError('invalid_json', 'The request body is not valid JSON')
+        : new DomainError('bad_request', 'Bad request');
+      return errorResponse(c, unreadable);
     }
     logger.error('unhandled error', {
       path: c.req.path,
@@ -30,6 +35,6 @@ export function makeOnError(logger: Logger) {
       error: err.name,
       message: err.message,
     });
-    return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on the server'));
+    return errorResponse(c, new DomainError('internal', 'Something went wrong on the server'));
   };
 }

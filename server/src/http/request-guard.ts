@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_BODY_BYTES } from '@tapin/shared';
-import { ApiError } from './api-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -14,7 +14,7 @@ export function requestGuard(opts: { publicOrigin: string | undefined }): Middle
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes`);
+      throw new DomainError('payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes`);
     },
   });
   return async (c, next) => {
@@ -22,11 +22,11 @@ export function requestGuard(opts: { publicOrigin: string | undefined }): Middle
     const origin = c.req.header('origin');
     const expected = opts.publicOrigin ?? new URL(c.req.url).origin;
     if (origin !== expected) {
-      throw new ApiError(403, 'forbidden_origin', 'The request must come from this site');
+      throw new DomainError('forbidden_origin', 'The request must come from this site');
     }
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
-      throw new ApiError(415, 'unsupported_media_type', 'Send the request body as application/json');
+      throw new DomainError('unsupported_media_type', 'Send the request body as application/json');
     }
     return limit(c, next);
   };

@@ -1,7 +1,7 @@
 import { validator } from 'hono/validator';
 import type { ValidationTargets } from 'hono';
 import * as z from 'zod/mini';
-import { ApiError } from './api-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 // The schemas use zod's small, tree-shakable build so the register stays light; on the server the
 // full English messages are worth their size.
@@ -23,6 +23,6 @@ export function valid<T extends keyof ValidationTargets, S extends z.ZodMiniType
         : field
           ? `${field}: ${issue?.message ?? 'invalid'}`
           : (issue?.message ?? 'Invalid request');
-    throw new ApiError(400, 'bad_request', message, field ? { field } : {});
+    throw new DomainError('bad_request', message, field ? { field } : {});
   });
 }

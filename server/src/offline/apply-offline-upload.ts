@@ -8,6 +8,8 @@ import type { DB, Device } from '../db/schema.js';
 import { uniqueViolation } from '../db/unique-violation.js';
 import { randomId } from '../random-id.js';
 import { SESSION_ABSOLUTE_MS } from '../sessions/session-policy.js';
+import { findSessionByIdempotencyKey, insertSession, setSessionEnded } from './offline-session-repository.js';
+import { usersInOrganisation } from '../users/user-repository.js';
 
 /** How far ahead of the server a device clock may be before its times are not believed. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -22,19 +24,9 @@ export async function applyOfflineUpload(
 ): Promise<OfflineUploadResultJSON> {
   const { device, now } = opts;
   const result = { applied: 0, duplicates: 0, rejected: 0 };
-  const userIds = [...new Set(opts.entries.map((e) => e.userId))];
-  const known = new Set(
-    userIds.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('users')
-            .select('id')
-            .where('organisation_id', '=', device.organisation_id)
-            .where('id', 'in', userIds)
-            .execute()
-        ).map((u) => u.id),
-  );
+  const known = await usersInOrganisation(db, device.organisation_id, [
+    ...new Set(opts.entries.map((e) => e.userId)),
+  ]);
   for (const entry of opts.entries) {
     const loginAt = Date.parse(entry.loginAt);
     const logoutAt = entry.logoutAt === null ? null : Date.parse(entry.logoutAt);
@@ -49,15 +41,11 @@ export async function applyOfflineUpload(
       continue;
     }
     const key = `${device.id}:${entry.idempotencyKey}`;
-    const existing = await db
-      .selectFrom('sessions')
-      .select(['id', 'ended_at'])
-      .where('idempotency_key', '=', key)
-      .executeTakeFirst();
+    const existing = await findSessionByIdempotencyKey(db, key);
     if (existing) {
       // A logout that happened after the login was uploaded is news; anything else is a repeat.
       if (logoutAt !== null && existing.ended_at === null) {
-        await db.updateTable('sessions').set({ ended_at: logoutAt }).where('id', '=', existing.id).execute();
+        await setSessionEnded(db, existing.id, logoutAt);
         result.applied++;
       } else {
         result.duplicates++;
@@ -65,25 +53,22 @@ export async function applyOfflineUpload(
       continue;
     }
     try {
-      await db
-        .insertInto('sessions')
-        .values({
-          id: randomId(),
-          token_hash: null,
-          organisation_id: device.organisation_id,
-          user_id: entry.userId,
-          kind: 'register',
-          device_id: device.id,
-          ip: null,
-          created_at: loginAt,
-          expires_at: loginAt + SESSION_ABSOLUTE_MS,
-          last_seen_at: logoutAt ?? loginAt,
-          stepped_up_at: null,
-          ended_at: logoutAt,
-          offline: 1,
-          idempotency_key: key,
-        })
-        .execute();
+      await insertSession(db, {
+        id: randomId(),
+        token_hash: null,
+        organisation_id: device.organisation_id,
+        user_id: entry.userId,
+        kind: 'register',
+        device_id: device.id,
+        ip: null,
+        created_at: loginAt,
+        expires_at: loginAt + SESSION_ABSOLUTE_MS,
+        last_seen_at: logoutAt ?? loginAt,
+        stepped_up_at: null,
+        ended_at: logoutAt,
+        offline: 1,
+        idempotency_key: key,
+      });
       result.applied++;
     } catch (err) {
       // A concurrent upload of the same entry won the insert.

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { SignJWT, type JWK } from 'jose';
 import { LOGIN_METHODS, allowsPin, type OfflineRosterClaims } from '@tapin/shared';
 import type { DB, Organisation } from '../db/schema.js';
+import { recentPinLoginsOnDevice } from './offline-session-repository.js';
 import { signingKey } from './signing-key.js';
 
 /**
@@ -15,24 +16,15 @@ export async function buildOfflineRoster(
 ): Promise<string> {
   const { organisation, deviceId, now } = opts;
   const graceMs = organisation.offline_grace_minutes * 60_000;
-  const pinMethods = LOGIN_METHODS.filter(allowsPin);
   const rows =
     graceMs === 0
       ? []
-      : await db
-          .selectFrom('sessions')
-          .innerJoin('users', 'users.id', 'sessions.user_id')
-          .select(['users.id', 'users.name', 'users.role'])
-          .select((eb) => eb.fn.max('sessions.created_at').as('last_login'))
-          .where('sessions.device_id', '=', deviceId)
-          .where('sessions.offline', '=', 0)
-          .where('sessions.kind', '=', 'register')
-          .where('sessions.created_at', '>', now - graceMs)
-          .where('users.organisation_id', '=', organisation.id)
-          .where('users.login_method', 'in', pinMethods)
-          .where('users.pin_hmac', 'is not', null)
-          .groupBy(['users.id', 'users.name', 'users.role'])
-          .execute();
+      : await recentPinLoginsOnDevice(db, {
+          organisationId: organisation.id,
+          deviceId,
+          since: now - graceMs,
+          pinMethods: LOGIN_METHODS.filter(allowsPin),
+        });
   const users = rows.map((r) => ({
     id: r.id,
     name: r.name,

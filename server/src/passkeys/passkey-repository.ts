@@ -56,3 +56,20 @@ export async function recordPasskeyUse(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+export async function findUserPasskey(
+  db: Kysely<DB>,
+  userId: string,
+  id: string,
+): Promise<Passkey | undefined> {
+  return db
+    .selectFrom('passkeys')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function deletePasskey(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('passkeys').where('id', '=', id).execute();
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Session } from '../db/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { ApiError, invalidCredentials } from '../http/api-error.js';
+import { DomainError, invalidCredentials } from '../errors/domain-error.js';
 import type { AssertionResult } from './verify-passkey-assertion.js';
 
 type Refusal = Extract<AssertionResult, { ok: false }>;
@@ -17,32 +17,29 @@ export async function refuseAssertion(
   ctx: { ip: string | null; now: number; stepUp?: Session },
 ): Promise<never> {
   if (refusal.failure === 'unknown_passkey') {
-    throw new ApiError(401, 'passkey_not_registered', "This passkey isn't registered here");
+    throw new DomainError('passkey_not_registered', "This passkey isn't registered here");
   }
   const { user, detail } = refusal;
   const type = refusal.failure === 'counter_regressed' ? 'passkey.counter_regressed' : 'login.passkey_failed';
   const { stepUp } = ctx;
+  const deviceId = stepUp?.device_id ?? null;
   if (stepUp && refusal.failure === 'wrong_user') {
     // Somebody else's passkey, possibly of another organisation: recorded against the session's
     // user, without naming the passkey or its owner.
-    await recordAudit(db, {
-      organisationId: stepUp.organisation_id,
+    const scope = { organisationId: stepUp.organisation_id, actorUserId: null, ip: ctx.ip, now: ctx.now };
+    await recordAudit(db, scope, {
       type,
       targetUserId: stepUp.user_id,
-      deviceId: stepUp.device_id,
-      ip: ctx.ip,
+      deviceId,
       detail: { stepUp: true, reason: refusal.failure },
-      now: ctx.now,
     });
   } else {
-    await recordAudit(db, {
-      organisationId: user.organisation_id,
+    const scope = { organisationId: user.organisation_id, actorUserId: null, ip: ctx.ip, now: ctx.now };
+    await recordAudit(db, scope, {
       type,
       targetUserId: user.id,
-      deviceId: stepUp?.device_id ?? null,
-      ip: ctx.ip,
+      deviceId,
       detail: { ...detail, ...(stepUp && { stepUp: true }) },
-      now: ctx.now,
     });
   }
   throw invalidCredentials();

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { allowsPassword, isAdminRole, type AuthenticationResponseJSON } from '@tapin/shared';
+import { mayUsePasskeys, type AuthenticationResponseJSON } from '@tapin/shared';
 import type { DB, Organisation, Passkey, User } from '../db/schema.js';
 import { findPasskey, recordPasskeyUse } from './passkey-repository.js';
 import type { RelyingParty } from './relying-party.js';
-import { consumeWebAuthnChallenge } from './webauthn-challenge-store.js';
+import { consumeWebAuthnChallenge } from './webauthn-challenges.js';
+import { findOrganisation } from '../organisation/organisation-repository.js';
+import { findUserById } from '../users/user-repository.js';
 
 export type AssertionFailure =
   /** The user may not use passkeys: not an admin or manager, or "PIN only". */
@@ -41,11 +43,9 @@ export async function verifyPasskeyAssertion(
   const passkey = await findPasskey(db, response.id);
   // The browser offered a credential this server does not know (removed, or another site's).
   if (!passkey) return { ok: false, failure: 'unknown_passkey' };
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', passkey.user_id)
-    .executeTakeFirstOrThrow();
+  const user = await findUserById(db, passkey.user_id);
+  // Its owner was deleted a moment ago: as unknown as the passkey itself.
+  if (!user) return { ok: false, failure: 'unknown_passkey' };
   const fail = (
     failure: AssertionFailure,
     detail: Record<string, string | number> = {},
@@ -57,7 +57,7 @@ export async function verifyPasskeyAssertion(
     detail: { passkey: passkey.name, reason: failure, ...detail },
   });
   // Only admins and managers who may log in on the web have passkeys that work.
-  if (!isAdminRole(user.role) || !allowsPassword(user.login_method)) return fail('not_allowed');
+  if (!mayUsePasskeys({ role: user.role, loginMethod: user.login_method })) return fail('not_allowed');
   // A step-up confirms the session's own user, nobody else.
   if (stepUpUserId !== undefined && user.id !== stepUpUserId) return fail('wrong_user');
   // Discoverable credentials return the user handle given at registration; it must match.
@@ -108,11 +108,7 @@ export async function verifyPasskeyAssertion(
   });
   if (!recorded) return fail('counter_regressed', { storedCounter: stored, receivedCounter: newCounter });
 
-  const organisation = await db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('id', '=', user.organisation_id)
-    .executeTakeFirstOrThrow();
+  const organisation = await findOrganisation(db, user.organisation_id);
   return { ok: true, passkey: { ...passkey, counter: newCounter, last_used_at: now }, user, organisation };
 }
 

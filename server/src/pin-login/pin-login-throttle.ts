@@ -15,8 +15,3 @@ export const LOCK_AFTER_FAILURES = DEVICE_LOCK_AFTER_FAILURES;
 /** Organisation-wide ceiling: more failures than this in the window pause PIN login for everyone. */
 export const ORG_FAILURE_WINDOW_MS = 60 * 60 * 1000;
 export const ORG_FAILURES_ALLOWED = 100;
-
-/** A challenge lives this long; the device asks for it right before it signs. */
-export const CHALLENGE_TTL_MS = 60 * 1000;
-/** Unused challenges a device may hold at once. */
-export const CHALLENGES_PER_DEVICE = 10;

@@ -1,17 +1,19 @@
 import type { Kysely } from 'kysely';
 import { PinLoginProofPayload, allowsPin } from '@tapin/shared';
 import { recordAudit } from '../audit/record-audit.js';
-import { pinHmac } from '../auth/pin-hmac.js';
 import type { DB, Device, Organisation, User } from '../db/schema.js';
+import { consumeDeviceChallenge } from '../devices/device-challenges.js';
+import { findDeviceWithOrganisation, settlePinAttempt } from '../devices/device-repository.js';
+import { verifyDeviceProof } from '../devices/verify-device-proof.js';
+import { findPinUser } from '../pins/find-pin-user.js';
+import type { PinPeppers } from '../pins/pin-peppers.js';
 import { countInWindow, peekWindow } from '../rate-limit/fixed-window.js';
-import { consumeChallenge } from './challenge-store.js';
 import {
   LOCK_AFTER_FAILURES,
   ORG_FAILURES_ALLOWED,
   ORG_FAILURE_WINDOW_MS,
   delayAfterFailures,
 } from './pin-login-throttle.js';
-import { verifyDeviceProof } from './verify-device-proof.js';
 
 export type PinLoginResult =
   | { ok: true; user: User; device: Device; organisation: Organisation }
@@ -35,48 +37,18 @@ const fail = (reason: string): PinLoginResult => ({ ok: false, throttled: false,
  */
 export async function verifyPinLogin(
   db: Kysely<DB>,
-  peppers: { current: Buffer; previous: Buffer | null },
+  peppers: PinPeppers,
   a: PinLoginAttempt,
 ): Promise<PinLoginResult> {
   // The device must exist and still be approved. Device and organisation come in one read.
-  const row = await db
-    .selectFrom('devices')
-    .innerJoin('organisations as o', 'o.id', 'devices.organisation_id')
-    .selectAll('devices')
-    .select([
-      'o.name as org_name',
-      'o.pin_login_active',
-      'o.offline_grace_minutes',
-      'o.idle_lock_minutes',
-      'o.require_passkey',
-      'o.created_at as org_created_at',
-    ])
-    .where('devices.id', '=', a.deviceId)
-    .executeTakeFirst();
-  if (!row || row.revoked_at !== null) return fail('unknown or revoked device');
-  const {
-    org_name,
-    pin_login_active,
-    offline_grace_minutes,
-    idle_lock_minutes,
-    require_passkey,
-    org_created_at,
-    ...device
-  } = row;
-  const organisation: Organisation = {
-    id: device.organisation_id,
-    name: org_name,
-    pin_login_active,
-    offline_grace_minutes,
-    idle_lock_minutes,
-    require_passkey,
-    created_at: org_created_at,
-  };
+  const found = await findDeviceWithOrganisation(db, a.deviceId);
+  if (!found || found.device.revoked_at !== null) return fail('unknown or revoked device');
+  const { device, organisation } = found;
 
   // It must prove possession of its key over a challenge that was issued to it.
   const proof = await verifyDeviceProof(device, a.proof, PinLoginProofPayload);
   if (proof === null) return fail('bad device proof');
-  const fresh = await consumeChallenge(db, {
+  const fresh = await consumeDeviceChallenge(db, {
     challenge: proof.challenge,
     deviceId: device.id,
     purpose: 'pin-login',
@@ -111,37 +83,26 @@ export async function verifyPinLogin(
   // One compare-and-set on the failure count settles this attempt. Of parallel attempts made at
   // the same count only one is settled; the others are told to retry without learning anything,
   // so no guess escapes the count.
-  const settled = await db
-    .updateTable('devices')
-    .set(
-      success
-        ? { failed_attempts: 0, last_failed_at: null, last_login_at: a.now }
-        : { failed_attempts: failures, last_failed_at: a.now, ...(lock && { locked_at: a.now }) },
-    )
-    .where('id', '=', device.id)
-    .where('failed_attempts', '=', device.failed_attempts)
-    .where('locked_at', 'is', null)
-    .executeTakeFirst();
-  if (settled.numUpdatedRows === 0n) return { ok: false, throttled: true, retryAfterSeconds: 1 };
+  const settled = await settlePinAttempt(
+    db,
+    device.id,
+    device.failed_attempts,
+    success
+      ? { failed_attempts: 0, last_failed_at: null, last_login_at: a.now }
+      : { failed_attempts: failures, last_failed_at: a.now, ...(lock && { locked_at: a.now }) },
+  );
+  if (!settled) return { ok: false, throttled: true, retryAfterSeconds: 1 };
 
   if (!success) {
     await countInWindow(db, orgKey, ORG_FAILURE_WINDOW_MS, a.now);
-    await recordAudit(db, {
-      organisationId: organisation.id,
-      type: 'login.pin_failed',
-      deviceId: device.id,
-      ip: a.ip,
-      detail: { consecutiveFailures: failures },
-      now: a.now,
-    });
+    const scope = { organisationId: organisation.id, actorUserId: null, ip: a.ip, now: a.now };
+    const detail = { consecutiveFailures: failures };
+    await recordAudit(db, scope, { type: 'login.pin_failed', deviceId: device.id, detail });
     if (lock) {
-      await recordAudit(db, {
-        organisationId: organisation.id,
+      await recordAudit(db, scope, {
         type: 'device.locked',
         deviceId: device.id,
-        ip: a.ip,
-        detail: { name: device.name, consecutiveFailures: failures },
-        now: a.now,
+        detail: { name: device.name, ...detail },
       });
     }
     return fail('no user with this PIN may log in by PIN');
@@ -153,27 +114,4 @@ export async function verifyPinLogin(
     device: { ...device, failed_attempts: 0, last_failed_at: null, last_login_at: a.now },
     organisation,
   };
-}
-
-/** The user with this PIN; during a pepper rotation, a match under the old pepper moves to the new. */
-async function findPinUser(
-  db: Kysely<DB>,
-  peppers: { current: Buffer; previous: Buffer | null },
-  organisationId: string,
-  pin: string,
-): Promise<User | undefined> {
-  const byHmac = (hmac: string) =>
-    db
-      .selectFrom('users')
-      .selectAll()
-      .where('organisation_id', '=', organisationId)
-      .where('pin_hmac', '=', hmac)
-      .executeTakeFirst();
-  const current = pinHmac(peppers.current, organisationId, pin);
-  const user = await byHmac(current);
-  if (user || !peppers.previous) return user;
-  const old = await byHmac(pinHmac(peppers.previous, organisationId, pin));
-  if (!old) return undefined;
-  await db.updateTable('users').set({ pin_hmac: current }).where('id', '=', old.id).execute();
-  return { ...old, pin_hmac: current };
 }

@@ -1,6 +1,5 @@
-import type { SessionJSON } from '@tapin/shared';
-import { hasAdminAccess } from './session-middleware.js';
-import type { ActiveSession } from './session-repository.js';
+import { hasAdminAccess, type SessionJSON } from '@tapin/shared';
+import type { ActiveSession } from '../access/actor.js';
 
 /** `mustAddPasskey`: see passkeyRequirement(); false unless the route worked it out. */
 export function sessionJSON(
@@ -13,7 +12,10 @@ export function sessionJSON(
     user: { id: user.id, name: user.name, username: user.username, role: user.role },
     organisation: { id: organisation.id, name: organisation.name },
     kind: session.kind,
-    adminAccess: hasAdminAccess(auth, now),
+    adminAccess: hasAdminAccess(
+      { role: user.role, kind: session.kind, steppedUpAt: session.stepped_up_at },
+      now,
+    ),
     deviceId: session.device_id,
     expiresAt: new Date(session.expires_at).toISOString(),
     serverTime: new Date(now).toISOString(),

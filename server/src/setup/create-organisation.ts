@@ -1,11 +1,14 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DEFAULT_IDLE_LOCK_MINUTES, DEFAULT_OFFLINE_GRACE_MINUTES, type SetupRequest } from '@tapin/shared';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword } from '../auth/password-hash.js';
 import type { DB, Organisation, User } from '../db/schema.js';
+import { serialise } from '../db/serialise.js';
 import { uniqueViolation } from '../db/unique-violation.js';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from '../errors/domain-error.js';
+import { anyOrganisationExists, insertOrganisation } from '../organisation/organisation-repository.js';
 import { randomId } from '../random-id.js';
+import { insertUser } from '../users/user-repository.js';
 
 /** Creates an organisation with its first admin, in one transaction. Used by setup and the CLI. */
 export async function createOrganisation(
@@ -39,28 +42,23 @@ export async function createOrganisation(
   try {
     await db.transaction().execute(async (trx) => {
       if (opts.onlyIfEmpty) {
-        // Two first-run setups at once must not both win. SQLite runs one write transaction at a
-        // time already; PostgreSQL needs the table locked for the check to hold until commit.
-        if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-          await sql`lock table organisations in share row exclusive mode`.execute(trx);
-        }
-        const existing = await trx.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
-        if (existing) throw new ApiError(409, 'setup_already_done', 'Tapin is already set up');
+        // Two first-run setups at once must not both win.
+        await serialise(trx, 'first-run-setup');
+        if (await anyOrganisationExists(trx))
+          throw new DomainError('setup_already_done', 'Tapin is already set up');
       }
-      await trx.insertInto('organisations').values(organisation).execute();
-      await trx.insertInto('users').values(admin).execute();
-      await recordAudit(trx, {
-        organisationId: organisation.id,
+      await insertOrganisation(trx, organisation);
+      await insertUser(trx, admin);
+      const scope = { organisationId: organisation.id, actorUserId: admin.id, ip: null, now };
+      await recordAudit(trx, scope, {
         type: 'organisation.created',
-        actorUserId: admin.id,
         targetUserId: admin.id,
         detail: { name: organisation.name },
-        now,
       });
     });
   } catch (err) {
     if (uniqueViolation(err) === 'username') {
-      throw new ApiError(409, 'username_taken', 'That username is taken', { field: 'username' });
+      throw new DomainError('username_taken', 'That username is taken', { field: 'username' });
     }
     throw err;
   }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { SetupRequest, type SetupStatusJSON } from '@tapin/shared';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { valid } from '../http/validate.js';
+import { anyOrganisationExists } from '../organisation/organisation-repository.js';
 import { createOrganisation } from './create-organisation.js';
 import { openSession } from '../sessions/open-session.js';
 
@@ -10,8 +11,7 @@ export function setupRoutes(deps: AppDeps) {
   const { db } = deps.database;
   return new Hono<AppEnv>()
     .get('/', async (c) => {
-      const any = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
-      return c.json<SetupStatusJSON>({ needed: !any });
+      return c.json<SetupStatusJSON>({ needed: !(await anyOrganisationExists(db)) });
     })
     .post('/', valid('json', SetupRequest), async (c) => {
       const now = deps.clock.now();

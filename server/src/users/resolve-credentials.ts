@@ -1,7 +1,7 @@
 import { allowsPassword, allowsPin, type LoginMethod } from '@tapin/shared';
 import { hashPassword } from '../auth/password-hash.js';
-import { pinHmac } from '../auth/pin-hmac.js';
-import { ApiError } from '../http/api-error.js';
+import { pinHmac } from '../pins/pin-hmac.js';
+import { DomainError } from '../errors/domain-error.js';
 
 export interface CredentialInput {
   organisationId: string;
@@ -24,11 +24,11 @@ export async function resolveCredentials(
   if (allowsPin(loginMethod)) {
     pin_hmac = pin !== undefined ? pinHmac(pepper, input.organisationId, pin) : (current?.pin_hmac ?? null);
     if (pin_hmac === null) {
-      throw new ApiError(400, 'bad_request', 'Enter a 5-digit PIN for this login method', { field: 'pin' });
+      throw new DomainError('bad_request', 'Enter a 5-digit PIN for this login method', { field: 'pin' });
     }
   } else {
     if (pin !== undefined) {
-      throw new ApiError(400, 'bad_request', 'Choose a login method with PIN to set a PIN', { field: 'pin' });
+      throw new DomainError('bad_request', 'Choose a login method with PIN to set a PIN', { field: 'pin' });
     }
     pin_hmac = null;
   }
@@ -36,11 +36,11 @@ export async function resolveCredentials(
   if (allowsPassword(loginMethod)) {
     password_hash = password !== undefined ? await hashPassword(password) : (current?.password_hash ?? null);
     if (password_hash === null) {
-      throw new ApiError(400, 'bad_request', 'Enter a password for this login method', { field: 'password' });
+      throw new DomainError('bad_request', 'Enter a password for this login method', { field: 'password' });
     }
   } else {
     if (password !== undefined) {
-      throw new ApiError(400, 'bad_request', 'A "PIN only" user has no password', { field: 'password' });
+      throw new DomainError('bad_request', 'A "PIN only" user has no password', { field: 'password' });
     }
     password_hash = null;
   }

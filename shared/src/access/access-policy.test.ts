@@ -7,6 +7,7 @@ import {
   mayManageUser,
   mayReadAuditLog,
   mayUsePasskeys,
+  takesAnAdminAway,
 } from './access-policy.js';
 
 describe('hasAdminAccess', () => {
@@ -55,5 +56,14 @@ describe('mayReadAuditLog and mayUsePasskeys', () => {
     expect(mayUsePasskeys({ role: 'manager', loginMethod: 'password_and_pin' })).toBe(true);
     expect(mayUsePasskeys({ role: 'admin', loginMethod: 'pin_only' })).toBe(false);
     expect(mayUsePasskeys({ role: 'cashier', loginMethod: 'password' })).toBe(false);
+  });
+});
+
+describe('takesAnAdminAway', () => {
+  it('is true when an admin becomes something else or is deleted', () => {
+    expect(takesAnAdminAway('admin', 'manager')).toBe(true);
+    expect(takesAnAdminAway('admin', null)).toBe(true);
+    expect(takesAnAdminAway('admin', 'admin')).toBe(false);
+    expect(takesAnAdminAway('manager', null)).toBe(false);
   });
 });

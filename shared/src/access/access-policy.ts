@@ -38,6 +38,14 @@ export function mayUsePasskeys(user: { role: Role; loginMethod: LoginMethod }): 
   return isAdminRole(user.role) && allowsPassword(user.loginMethod);
 }
 
+/**
+ * Whether "Require a passkey for admins and managers" applies to this user: then one who has a
+ * passkey must use it instead of the password, and one who has none is asked to add one.
+ */
+export function passkeyRequiredFor(organisation: { requirePasskey: boolean }, role: Role): boolean {
+  return organisation.requirePasskey && isAdminRole(role);
+}
+
 /** Why an actor may not create, change or delete a user; null when they may. */
 export type ManageRefusal = 'not_a_manager' | 'target_is_admin' | 'cannot_grant_admin';
 
@@ -55,6 +63,14 @@ export function manageRefusal(actor: Role, target: Role | null, newRole?: Role):
 
 export function mayManageUser(actor: Role, target: Role | null): boolean {
   return manageRefusal(actor, target) === null;
+}
+
+/**
+ * Whether changing someone's role from `from` to `to` (null: deleting them) takes an admin away,
+ * so that the organisation must be checked for another one first.
+ */
+export function takesAnAdminAway(from: Role, to: Role | null): boolean {
+  return from === 'admin' && to !== 'admin';
 }
 
 /** The roles an actor may give someone, in the article's order. */

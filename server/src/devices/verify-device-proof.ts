@@ -1,7 +1,7 @@
 import { compactVerify } from 'jose';
 import type * as z from 'zod/mini';
 import type { Device } from '../db/schema.js';
-import { devicePublicKey } from '../devices/device-key.js';
+import { devicePublicKey } from './device-key.js';
 
 const decoder = new TextDecoder();
 

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { EmptyRequest } from '@tapin/shared';
-import type { AppDeps, AppEnv } from '../app-deps.js';
-import { requestGuard } from '../http/request-guard.js';
-import { valid } from '../http/validate.js';
+import type { AppDeps, AppEnv } from '../src/app-deps.js';
+import { requestGuard } from '../src/http/request-guard.js';
+import { valid } from '../src/http/validate.js';
 
 /**
  * POST /api/test/reset empties every table, so each end-to-end test starts from a fresh install.
- * The app mounts it only when TAPIN_E2E_RESET=1; a production server never has it.
+ * Only the end-to-end server mounts it; the production app has no such route.
  */
 export function resetRoutes(deps: AppDeps) {
   const { db, kind } = deps.database;

@@ -1,0 +1,136 @@
+import type { Kysely } from 'kysely';
+import type { DB, Device, DeviceUpdate, Organisation } from '../db/schema.js';
+
+/** A device of this organisation, or undefined: every management query is scoped this way. */
+export async function findDevice(
+  db: Kysely<DB>,
+  organisationId: string,
+  id: string,
+): Promise<Device | undefined> {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A device by its ID alone, for requests the device makes itself. */
+export async function findDeviceById(db: Kysely<DB>, id: string): Promise<Device | undefined> {
+  return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The device and its organisation in one read, for the PIN login hot path. */
+export async function findDeviceWithOrganisation(
+  db: Kysely<DB>,
+  id: string,
+): Promise<{ device: Device; organisation: Organisation } | undefined> {
+  const row = await db
+    .selectFrom('devices')
+    .innerJoin('organisations as o', 'o.id', 'devices.organisation_id')
+    .selectAll('devices')
+    .select([
+      'o.name as org_name',
+      'o.pin_login_active',
+      'o.offline_grace_minutes',
+      'o.idle_lock_minutes',
+      'o.require_passkey',
+      'o.created_at as org_created_at',
+    ])
+    .where('devices.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    org_name,
+    pin_login_active,
+    offline_grace_minutes,
+    idle_lock_minutes,
+    require_passkey,
+    org_created_at,
+    ...device
+  } = row;
+  return {
+    device,
+    organisation: {
+      id: device.organisation_id,
+      name: org_name,
+      pin_login_active,
+      offline_grace_minutes,
+      idle_lock_minutes,
+      require_passkey,
+      created_at: org_created_at,
+    },
+  };
+}
+
+/** What a device may learn about itself: whether it is revoked, and whether PIN login is on. */
+export async function findDeviceState(
+  db: Kysely<DB>,
+  id: string,
+): Promise<{ revoked_at: number | null; pin_login_active: number } | undefined> {
+  return db
+    .selectFrom('devices')
+    .innerJoin('organisations', 'organisations.id', 'devices.organisation_id')
+    .select(['devices.revoked_at', 'organisations.pin_login_active'])
+    .where('devices.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listDevices(
+  db: Kysely<DB>,
+  organisationId: string,
+): Promise<(Device & { approver_name: string | null })[]> {
+  return db
+    .selectFrom('devices')
+    .leftJoin('users', 'users.id', 'devices.approved_by')
+    .selectAll('devices')
+    .select('users.name as approver_name')
+    .where('devices.organisation_id', '=', organisationId)
+    .orderBy('devices.name')
+    .orderBy('devices.id')
+    .execute();
+}
+
+export async function insertDevice(db: Kysely<DB>, device: Device): Promise<void> {
+  await db.insertInto('devices').values(device).execute();
+}
+
+export async function updateDevice(db: Kysely<DB>, id: string, set: DeviceUpdate): Promise<void> {
+  await db.updateTable('devices').set(set).where('id', '=', id).execute();
+}
+
+/**
+ * Settles one PIN attempt with a compare-and-set on the failure count: of parallel attempts made
+ * at the same count only one is settled. False when another attempt got there first.
+ */
+export async function settlePinAttempt(
+  db: Kysely<DB>,
+  id: string,
+  seenFailures: number,
+  set: DeviceUpdate,
+): Promise<boolean> {
+  const settled = await db
+    .updateTable('devices')
+    .set(set)
+    .where('id', '=', id)
+    .where('failed_attempts', '=', seenFailures)
+    .where('locked_at', 'is', null)
+    .executeTakeFirst();
+  return settled.numUpdatedRows > 0n;
+}
+
+export async function deleteDeviceRow(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('devices').where('id', '=', id).execute();
+}
+
+/** The organisation a deleted device belonged to, as its deletion in the audit log says. */
+export async function organisationOfDeletedDevice(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select('organisation_id')
+    .where('device_id', '=', id)
+    .where('type', '=', 'device.deleted')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.organisation_id;
+}

@@ -1,0 +1,21 @@
+import type { ErrorCode } from '@tapin/shared';
+
+/**
+ * The one exception domain code throws. It names its cause by a code from the shared list and
+ * knows nothing of HTTP: `onError` alone decides the status.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { field?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Every authentication failure says this and nothing more. */
+export function invalidCredentials(): DomainError {
+  return new DomainError('invalid_credentials', 'Invalid credentials');
+}

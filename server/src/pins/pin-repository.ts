@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { DB, User } from '../db/schema.js';
+
+/** The user of this organisation whose stored PIN is `hmac`, other than `exceptUserId`. */
+export async function findUserByPinHmac(
+  db: Kysely<DB>,
+  organisationId: string,
+  hmac: string,
+  exceptUserId?: string,
+): Promise<User | undefined> {
+  let q = db
+    .selectFrom('users')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('pin_hmac', '=', hmac);
+  if (exceptUserId !== undefined) q = q.where('id', '!=', exceptUserId);
+  return q.executeTakeFirst();
+}
+
+export async function setPinHmac(db: Kysely<DB>, userId: string, hmac: string): Promise<void> {
+  await db.updateTable('users').set({ pin_hmac: hmac }).where('id', '=', userId).execute();
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { serialise } from '../db/serialise.js';
+import { DomainError } from '../errors/domain-error.js';
+import { hasOtherAdmin } from './user-repository.js';
+
+/**
+ * Refuses a change that would leave the organisation without an admin. Serialised per
+ * organisation, so that two admins who step down at the same moment do not each still see the other.
+ */
+export async function assertAnotherAdmin(
+  trx: Kysely<DB>,
+  organisationId: string,
+  exceptId: string,
+): Promise<void> {
+  await serialise(trx, `admins:${organisationId}`);
+  if (!(await hasOtherAdmin(trx, organisationId, exceptId))) {
+    throw new DomainError('last_admin', 'The organisation needs at least one admin', { field: 'role' });
+  }
+}

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { takesAnAdminAway, type UpdateUserRequest, type UserJSON } from '@tapin/shared';
+import type { Actor } from '../access/actor.js';
+import { auditScope, recordAudit, type AuditEvent } from '../audit/record-audit.js';
+import type { DB, User } from '../db/schema.js';
+import type { PinPeppers } from '../pins/pin-peppers.js';
+import { endSessions } from '../sessions/session-repository.js';
+import { assertAnotherAdmin } from './assert-another-admin.js';
+import { assertMayManage } from './assert-may-manage.js';
+import { resolveCredentials } from './resolve-credentials.js';
+import { saveUser } from './save-user.js';
+import { userOfActor } from './user-of-actor.js';
+import { userJSON } from './user-json.js';
+import { updateUser as updateUserRow } from './user-repository.js';
+
+/**
+ * My account > Users > a user: name, username, role, login method, PIN and password. A changed
+ * credential, role or method ends the user's other sessions.
+ */
+export async function updateUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  peppers: PinPeppers,
+  id: string,
+  body: UpdateUserRequest,
+): Promise<UserJSON> {
+  const target = await userOfActor(db, actor, id);
+  assertMayManage(actor.user, target, body.role);
+  const loginMethod = body.loginMethod ?? target.login_method;
+  const role = body.role ?? target.role;
+  const creds = await resolveCredentials(peppers.current, {
+    organisationId: actor.organisation.id,
+    loginMethod,
+    pin: body.pin,
+    password: body.password,
+    current: target,
+  });
+  const events = securityEvents(
+    target,
+    { role, loginMethod, pin: body.pin, password: body.password },
+    creds.pin_hmac,
+  );
+  const newPin = body.pin === undefined ? null : { pin: body.pin, userId: target.id };
+  await saveUser(db, actor, { peppers, newPin }, async (trx) => {
+    if (takesAnAdminAway(target.role, role)) await assertAnotherAdmin(trx, actor.organisation.id, target.id);
+    await updateUserRow(trx, actor.organisation.id, target.id, {
+      name: body.name ?? target.name,
+      username: body.username ?? target.username,
+      role,
+      login_method: loginMethod,
+      ...creds,
+      updated_at: actor.now,
+    });
+    const scope = auditScope(actor);
+    for (const e of events) await recordAudit(trx, scope, e);
+    if (events.length > 0) {
+      await endSessions(trx, { userId: target.id }, { now: actor.now, except: actor.session.id });
+    }
+  });
+  return userJSON(await userOfActor(db, actor, target.id));
+}
+
+/** The audit events of a change to someone's role, login method, PIN or password. */
+function securityEvents(
+  target: User,
+  change: { role: User['role']; loginMethod: User['login_method'] } & Pick<
+    UpdateUserRequest,
+    'pin' | 'password'
+  >,
+  newPinHmac: string | null,
+): AuditEvent[] {
+  const events: AuditEvent[] = [];
+  const about = { targetUserId: target.id };
+  if (change.role !== target.role) {
+    events.push({ ...about, type: 'user.role_changed', detail: { from: target.role, to: change.role } });
+  }
+  if (change.loginMethod !== target.login_method) {
+    events.push({
+      ...about,
+      type: 'user.login_method_changed',
+      detail: { from: target.login_method, to: change.loginMethod },
+    });
+  }
+  if (change.pin !== undefined) {
+    events.push({ ...about, type: 'user.pin_set', detail: { replaced: target.pin_hmac !== null } });
+  } else if (target.pin_hmac && !newPinHmac) {
+    events.push({ ...about, type: 'user.pin_cleared' });
+  }
+  if (change.password !== undefined) events.push({ ...about, type: 'user.password_changed' });
+  return events;
+}
