@@ -66,7 +66,8 @@ function rawVerifyRate(): number {
 async function seed(dataDir: string, users: number): Promise<{ devices: BenchDevice[]; pins: string[] }> {
   const database = openDatabase({ dataDir });
   await migrateToLatest(database.db);
-  const secrets = await loadSecrets({}, dataDir);
+  const { secrets, write } = await loadSecrets({}, dataDir);
+  write?.();
   const now = Date.now();
   const { organisation, admin } = await createOrganisation(
     database.db,

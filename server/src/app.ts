@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth-routes.js';
 import { serveClient } from './client-app/serve-client.js';
 import { deviceRoutes } from './devices/device-routes.js';
 import { DomainError } from './errors/domain-error.js';
+import { healthRoutes } from './health/health-routes.js';
 import { makeOnError } from './http/on-error.js';
 import { requestGuard } from './http/request-guard.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(makeOnError(deps.logger));
   app.use(securityHeaders());
+  app.route('/', healthRoutes(deps));
   app.route('/api', api);
   if (deps.config.clientDir) app.route('/', serveClient(deps.config.clientDir));
   return app;

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { setupCommand } from './cli/setup-command.js';
+import { startRetention } from './retention/start-retention.js';
+import { stopGracefully } from './startup/stop-gracefully.js';
 import { buildDeps, startServer } from './start-server.js';
 
 const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -10,19 +12,18 @@ async function main(): Promise<number> {
     process.stderr.write(`Unknown command "${command}". Commands: serve, setup\n`);
     return 2;
   }
-  const deps = await buildDeps(process.env, { clientDir });
+  const deps = await buildDeps(process.env, { clientDir }, { listen: command === 'serve' });
   if (command === 'setup') {
     const code = await setupCommand(deps, args, process.env);
     await deps.database.close();
     return code;
   }
   const server = await startServer(deps);
-  const stop = () => {
-    server.close();
-    void deps.database.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const retention = startRetention(deps);
+  const stop = (signal: string) =>
+    void stopGracefully({ server, deps, signal, before: () => retention.stop() }).then(() => process.exit(0));
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   return -1;
 }
 
@@ -31,7 +32,9 @@ main().then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    process.stderr.write(`Tapin could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    // One line an operator can act on; never a stack trace.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`Tapin could not start: ${message.split('\n')[0]}\n`);
     process.exit(1);
   },
 );

@@ -50,7 +50,7 @@ export async function createTestApp(
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = openDatabase({ databaseUrl: url });
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-    database = openDatabase({ databaseUrl: url, pgSchema: schema });
+    database = openDatabase({ databaseUrl: url, pgSchema: schema, applicationName: `tapin-${schema}` });
     dropSchema = async () => {
       await admin.db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx);

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   /** A passkey step-up for a user who has no passkey yet: confirm with the password instead. */
   'no_passkey_yet',
   'offline_upload_refused',
+  /** The database cannot be reached right now; try again after Retry-After. */
+  'unavailable',
   'internal',
 ] as const;
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { serialise } from '../db/serialise.js';
 
 /**
  * A table of single-use challenges, each bound to the one party that may answer it (a device, a
@@ -26,8 +27,8 @@ const bound = (store: ChallengeStore, boundTo: string | null) =>
 
 /**
  * Stores a challenge unless its party already holds `maxOutstanding` of them. One conditional
- * INSERT keeps the hot path to a single write and holds the cap against parallel requests; expired
- * leftovers are swept only when the cap is hit. Returns the expiry, or null when over the cap.
+ * INSERT keeps the hot path to a single write; expired leftovers are swept only when the cap is
+ * hit, and the retention job removes the rest. Returns the expiry, or null when over the cap.
  */
 export async function issueChallenge(
   db: Kysely<DB>,
@@ -36,18 +37,25 @@ export async function issueChallenge(
 ): Promise<number | null> {
   const expiresAt = c.now + store.ttlMs;
   const table = sql.table(store.table);
-  const insert = () =>
+  const insert = (trx: Kysely<DB>) =>
     sql`insert into ${table} (id, ${sql.ref(store.boundColumn)}, purpose, expires_at)
         select ${c.challenge}, ${c.boundTo}, ${c.purpose}, cast(${expiresAt} as bigint)
         where (select count(*) from ${table} where ${bound(store, c.boundTo)}) < ${store.maxOutstanding(c.boundTo)}`.execute(
-      db,
+      trx,
     );
-  let result = await insert();
-  if (result.numAffectedRows === 0n) {
-    await sql`delete from ${table} where ${bound(store, c.boundTo)} and expires_at <= ${c.now}`.execute(db);
-    result = await insert();
-  }
-  return result.numAffectedRows === 0n ? null : expiresAt;
+  // Serialised per party: on PostgreSQL, parallel requests would otherwise all count the same
+  // rows under the cap and all insert.
+  return db.transaction().execute(async (trx) => {
+    await serialise(trx, `challenges:${store.table}:${c.boundTo ?? ''}`);
+    let result = await insert(trx);
+    if (result.numAffectedRows === 0n) {
+      await sql`delete from ${table} where ${bound(store, c.boundTo)} and expires_at <= ${c.now}`.execute(
+        trx,
+      );
+      result = await insert(trx);
+    }
+    return result.numAffectedRows === 0n ? null : expiresAt;
+  });
 }
 
 /**

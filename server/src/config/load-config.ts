@@ -1,3 +1,6 @@
+import * as z from 'zod/mini';
+import { StartupError } from '../startup/startup-error.js';
+
 export interface Config {
   port: number;
   dataDir: string;
@@ -22,21 +25,51 @@ export interface Config {
   rpName: string;
 }
 
+const optionalText = z.optional(z.string().check(z.trim()));
+const flag = z.optional(z.enum(['0', '1', 'true', 'false', '']));
+
+/** Every setting the environment may hold, checked before anything is written. */
+const Environment = z.object({
+  PORT: z.optional(z.string().check(z.regex(/^\d{1,5}$/, 'must be a port number'))),
+  DATA_DIR: optionalText,
+  DATABASE_URL: z.optional(
+    z
+      .string()
+      .check(z.regex(/^$|^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL (unset: SQLite in DATA_DIR)')),
+  ),
+  PUBLIC_ORIGIN: z.optional(
+    z
+      .string()
+      .check(z.regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an origin such as https://tapin.example.com')),
+  ),
+  TRUST_PROXY: flag,
+  RP_ID: optionalText,
+  CLIENT_DIR: optionalText,
+  TAPIN_PIN_PEPPER: optionalText,
+  TAPIN_PIN_PEPPER_PREVIOUS: optionalText,
+  TAPIN_SIGNING_KEY: optionalText,
+});
+
+/** Reads and checks the configuration; a bad setting throws a StartupError naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: string } = {}): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StartupError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid');
   }
-  const publicOrigin = env.PUBLIC_ORIGIN?.replace(/\/$/, '') || undefined;
+  const e = parsed.data;
+  const port = Number(e.PORT ?? 3000);
+  if (port < 1 || port > 65535) throw new StartupError('PORT', `must be a port number, got ${e.PORT}`);
+  const publicOrigin = e.PUBLIC_ORIGIN?.replace(/\/$/, '') || undefined;
   return {
     port,
-    dataDir: env.DATA_DIR ?? './data',
-    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: e.DATA_DIR || './data',
+    databaseUrl: e.DATABASE_URL || undefined,
     publicOrigin,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-    clientDir: env.CLIENT_DIR ?? defaults.clientDir,
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    clientDir: e.CLIENT_DIR || defaults.clientDir,
     secureCookies: publicOrigin?.startsWith('https://') ?? false,
-    rpId: relyingPartyId(env.RP_ID, publicOrigin),
+    rpId: relyingPartyId(e.RP_ID, publicOrigin),
     rpName: 'Tapin',
   };
 }
@@ -44,10 +77,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: strin
 /** RP_ID, or the host of PUBLIC_ORIGIN, or localhost; refused when browsers would refuse it. */
 function relyingPartyId(rpIdSetting: string | undefined, publicOrigin: string | undefined): string {
   const host = publicOrigin ? new URL(publicOrigin).hostname : undefined;
-  const rpId = rpIdSetting?.trim().toLowerCase() || host || 'localhost';
-  if (!/^[a-z0-9.-]+$/.test(rpId)) throw new Error(`RP_ID must be a domain name, got ${rpIdSetting}`);
+  const rpId = rpIdSetting?.toLowerCase() || host || 'localhost';
+  if (!/^[a-z0-9.-]+$/.test(rpId))
+    throw new StartupError('RP_ID', `must be a domain name, got ${rpIdSetting}`);
   if (host && host !== rpId && !host.endsWith(`.${rpId}`)) {
-    throw new Error(`RP_ID ${rpId} must be the host of PUBLIC_ORIGIN (${host}) or a parent domain of it`);
+    throw new StartupError(
+      'RP_ID',
+      `${rpId} must be the host of PUBLIC_ORIGIN (${host}) or a parent domain of it`,
+    );
   }
   return rpId;
 }

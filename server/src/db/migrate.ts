@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/001-initial.js';
 import * as passkeys from './migrations/002-passkeys.js';
 
@@ -19,6 +19,17 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+    const cause = error instanceof Error ? error.message : failed ? 'see the database log' : String(error);
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${cause}`.replace('  ', ' '), {
+      cause: error,
+    });
   }
+}
+
+/** True when every migration this build knows has run: a readiness check for load balancers. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads the migrator's own table
+export async function migrationsAreCurrent(db: Kysely<any>): Promise<boolean> {
+  const { rows } = await sql<{ name: string }>`select name from ${sql.table('kysely_migration')}`.execute(db);
+  const done = new Set(rows.map((r) => r.name));
+  return Object.keys(migrations).every((name) => done.has(name));
 }

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { SqliteDialectKeepingCause } from './sqlite-dialect.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -25,15 +26,34 @@ export interface OpenDatabaseOptions {
   sqliteFile?: string;
   /** PostgreSQL only: run every query in this schema (tests isolate themselves this way). */
   pgSchema?: string;
+  /** PostgreSQL only: how the connections show in pg_stat_activity. */
+  applicationName?: string;
+  /** Told about errors on idle pooled connections (a restart, a terminated backend). */
+  onConnectionError?: (err: Error) => void;
 }
+
+/** No request waits longer than this for a connection, or for a statement to finish. */
+export const PG_CONNECT_TIMEOUT_MS = 5_000;
+export const PG_STATEMENT_TIMEOUT_MS = 10_000;
 
 export function openDatabase(opts: OpenDatabaseOptions): Database {
   if (opts.databaseUrl?.startsWith('postgres')) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
+      connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+      statement_timeout: PG_STATEMENT_TIMEOUT_MS,
+      query_timeout: PG_STATEMENT_TIMEOUT_MS + 2_000,
+      keepAlive: true,
+      application_name: opts.applicationName ?? 'tapin',
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
+    // A connection that the server closes (restart, pg_terminate_backend) emits 'error': on the
+    // pool while idle, on the client while checked out between queries. Unhandled, either would
+    // end the process. The pool drops a broken connection and connects afresh.
+    const lost = (err: Error) => opts.onConnectionError?.(err);
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -48,7 +68,7 @@ export function openDatabase(opts: OpenDatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialectKeepingCause(withStatementCache(sqlite)) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 

@@ -27,5 +27,6 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   passkey_not_registered: 401,
   no_passkey_yet: 409,
   offline_upload_refused: 403,
+  unavailable: 503,
   internal: 500,
 };

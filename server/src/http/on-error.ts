@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ErrorBodyJSON } from '@tapin/shared';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Logger } from '../logger.js';
 import { STATUS_OF } from './error-status.js';
@@ -28,6 +29,15 @@ export function makeOnError(logger: Logger) {
         ? new DomainError('invalid_json', 'The request body is not valid JSON')
         : new DomainError('bad_request', 'Bad request');
       return errorResponse(c, unreadable);
+    }
+    if (isDatabaseUnavailable(err)) {
+      logger.warn('database unavailable', { path: c.req.path, method: c.req.method, message: err.message });
+      return errorResponse(
+        c,
+        new DomainError('unavailable', 'The database cannot be reached. Try again in a moment.', {
+          retryAfterSeconds: 5,
+        }),
+      );
     }
     logger.error('unhandled error', {
       path: c.req.path,

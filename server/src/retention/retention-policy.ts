@@ -1,0 +1,16 @@
+/**
+ * How long Tapin keeps what it no longer needs. A device's session history stays visible in
+ * Settings for three months; the audit log is kept for thirteen months, long enough for a yearly
+ * review; used and expired challenges and spent rate-limit windows go at once.
+ */
+export const RETENTION = {
+  /** Ended or expired sessions, counted from their end (or expiry). */
+  sessionsMs: 90 * 24 * 60 * 60 * 1000,
+  auditEventsMs: 400 * 24 * 60 * 60 * 1000,
+  /** Rate-limit counters whose window started this long ago; the longest window is one hour. */
+  rateLimitsMs: 24 * 60 * 60 * 1000,
+  /** How often the job runs on each instance. */
+  intervalMs: 60 * 60 * 1000,
+  /** Rows deleted per statement, so that no delete holds locks for long. */
+  batch: 1000,
+} as const;
