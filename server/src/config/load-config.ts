@@ -59,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: strin
   }
   const e = parsed.data;
   const port = Number(e.PORT ?? 3000);
-  if (port < 1 || port > 65535) throw new StartupError('PORT', `must be a port number, got ${e.PORT}`);
+  if (port > 65535) throw new StartupError('PORT', `must be a port number, got ${e.PORT}`);
   const publicOrigin = e.PUBLIC_ORIGIN?.replace(/\/$/, '') || undefined;
   return {
     port,
