@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { backupCommand } from './cli/backup-command.js';
 import { setupCommand } from './cli/setup-command.js';
 import { startRetention } from './retention/start-retention.js';
 import { stopGracefully } from './startup/stop-gracefully.js';
@@ -8,13 +9,14 @@ const clientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
 const [command = 'serve', ...args] = process.argv.slice(2);
 
 async function main(): Promise<number> {
-  if (command !== 'serve' && command !== 'setup') {
-    process.stderr.write(`Unknown command "${command}". Commands: serve, setup\n`);
+  const once = { setup: setupCommand, backup: backupCommand }[command];
+  if (command !== 'serve' && !once) {
+    process.stderr.write(`Unknown command "${command}". Commands: serve, setup, backup\n`);
     return 2;
   }
   const deps = await buildDeps(process.env, { clientDir }, { listen: command === 'serve' });
-  if (command === 'setup') {
-    const code = await setupCommand(deps, args, process.env);
+  if (once) {
+    const code = await once(deps, args, process.env);
     await deps.database.close();
     return code;
   }

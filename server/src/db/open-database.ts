@@ -11,6 +11,8 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /** SQLite only: a consistent copy through SQLite's online backup, taken while Tapin runs. */
+  backup?(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,7 +71,14 @@ export function openDatabase(opts: OpenDatabaseOptions): Database {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new SqliteDialectKeepingCause(withStatementCache(sqlite)) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'sqlite',
+    backup: async (to) => {
+      await sqlite.backup(to);
+    },
+    close: () => db.destroy(),
+  };
 }
 
 /**
