@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
 import { logInWithPasskey, supportsPasskeys } from '../lib/passkeys/passkey-ceremony';
 import { session } from '../lib/session.svelte';
-import { apiError, fakeServer } from '../test-support/fake-server';
+import { apiError, fakeServer } from '../../test/fake-server';
 import PasswordLoginPage from './PasswordLoginPage.svelte';
 import { approvalOffer } from './approval-offer.svelte';
 

@@ -5,7 +5,7 @@ import { offlineLogin, resetOfflineFailures, wipeOfflineAccess } from './offline
 import { checkRoster, storeRoster, storeSigningKey } from './offline-roster';
 import { rememberOfflineVerifier } from './offline-verifier';
 import { noteServerTime } from './server-time';
-import { rosterSigner } from './test-roster';
+import { rosterSigner } from '../../test/roster-signer';
 
 const DEVICE = 'd'.repeat(43);
 const NOW = Date.UTC(2026, 5, 1, 9, 0, 0);

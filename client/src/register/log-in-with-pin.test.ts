@@ -2,7 +2,7 @@ import { compactVerify, importJWK } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceIdentity } from '../device/device-identity';
 import { ApiClientError } from '../lib/api/api-error';
-import { apiError, fakeServer } from '../test-support/fake-server';
+import { apiError, fakeServer } from '../../test/fake-server';
 import { logInWithPin, pinLoginFailure, waitMessage, WRONG_PIN_MESSAGE } from './log-in-with-pin';
 
 afterEach(() => vi.unstubAllGlobals());
