@@ -4,7 +4,7 @@ import type { SessionJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
 import { logInWithPasskey, supportsPasskeys } from '../lib/passkeys/passkey-ceremony';
-import { session } from '../lib/session.svelte';
+import { session } from '../session/session.svelte';
 import { apiError, fakeServer } from '../../test/fake-server';
 import PasswordLoginPage from './PasswordLoginPage.svelte';
 import { approvalOffer } from './approval-offer.svelte';

@@ -4,7 +4,7 @@ import type { SessionJSON } from '@tapin/shared';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
 import { stepUpWithPasskey, supportsPasskeys } from '../lib/passkeys/passkey-ceremony';
-import { session } from '../lib/session.svelte';
+import { session } from '../session/session.svelte';
 import { apiError, fakeServer } from '../../test/fake-server';
 import StepUpDialog from './StepUpDialog.svelte';
 
