@@ -1,11 +1,11 @@
 import { DEFAULT_IDLE_LOCK_MINUTES } from '@tapin/shared';
-import { api } from '../lib/api/api';
+import { organisationApi } from '../lib/api/organisation-api';
 import { readPreference, writePreference } from '../lib/storage/preferences';
 
 /** "Lock after inactivity" of the organisation, remembered for when the server can't be reached. */
 export async function idleLockMinutes(): Promise<number> {
   try {
-    const { idleLockMinutes } = await api.pinLoginSettings();
+    const { idleLockMinutes } = await organisationApi.pinLoginSettings();
     await writePreference('idleLockMinutes', idleLockMinutes);
     return idleLockMinutes;
   } catch {

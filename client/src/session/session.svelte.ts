@@ -1,5 +1,5 @@
 import type { SessionJSON } from '@tapin/shared';
-import { api } from '../lib/api/api';
+import { authApi } from '../lib/api/auth-api';
 import { ApiClientError } from '../lib/api/api-error';
 import { onSessionProblem } from '../lib/api/request';
 import {
@@ -46,8 +46,8 @@ class SessionState {
     try {
       // A session opened offline lives on the device until it is logged out or runs out.
       if (await restoreOfflineSession(Date.now())) return this.active;
-      await flushPendingLogout(() => api.logout());
-      this.set(await api.session());
+      await flushPendingLogout(() => authApi.logout());
+      this.set(await authApi.session());
     } catch (err) {
       if (err instanceof ApiClientError && err.code === 'unauthenticated') await this.#clear();
       else if (err instanceof ApiClientError && err.offline)
@@ -73,7 +73,7 @@ class SessionState {
         await endOfflineSession(Date.now());
         offlineSync.now();
       } else {
-        await api.logout();
+        await authApi.logout();
       }
     } catch (err) {
       // Offline: the register logs out now; the server hears about it when it is back.

@@ -1,4 +1,5 @@
 import {
+  OkJSON,
   PasskeyCreationOptionsJSON,
   PasskeyJSON,
   PasskeyListJSON,
@@ -7,10 +8,7 @@ import {
   type FinishPasskeyRegistrationRequest,
   type PasskeyAssertionRequest,
 } from '@tapin/shared';
-import * as z from 'zod/mini';
 import { request } from './request';
-
-const Ok = z.object({ ok: z.literal(true) });
 
 /**
  * Calls about passkeys: My account > Passkeys, logging in with a passkey, and confirming it is
@@ -22,7 +20,7 @@ export const passkeyApi = {
     request('POST', '/api/passkeys/registration/options', PasskeyCreationOptionsJSON),
   finishRegistration: (body: FinishPasskeyRegistrationRequest) =>
     request('POST', '/api/passkeys/registration', PasskeyJSON, body),
-  remove: (id: string) => request('DELETE', `/api/passkeys/${encodeURIComponent(id)}`, Ok),
+  remove: (id: string) => request('DELETE', `/api/passkeys/${encodeURIComponent(id)}`, OkJSON),
 
   loginOptions: () => request('POST', '/api/auth/passkey/options', PasskeyRequestOptionsJSON),
   login: (body: PasskeyAssertionRequest) => request('POST', '/api/auth/passkey', SessionJSON, body),

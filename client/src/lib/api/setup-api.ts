@@ -1,0 +1,8 @@
+import { SessionJSON, SetupStatusJSON, type SetupRequest } from '@tapin/shared';
+import { request } from './request';
+
+/** First-run setup: whether it is needed, and creating the organisation with its admin. */
+export const setupApi = {
+  status: () => request('GET', '/api/setup', SetupStatusJSON),
+  setup: (body: SetupRequest) => request('POST', '/api/setup', SessionJSON, body),
+};
