@@ -1,6 +1,6 @@
 import type { SessionJSON } from '@tapin/shared';
 import { deviceIdentity } from '../device/device-identity';
-import { signPinLoginProof } from '../device/sign-pin-login-proof';
+import { signDeviceProof } from '../device/sign-device-proof';
 import { ApiClientError, errorMessage } from '../lib/api/api-error';
 import { deviceApi } from '../lib/api/device-api';
 import { pinLoginApi } from '../lib/api/pin-login-api';
@@ -9,7 +9,7 @@ import { pinLoginApi } from '../lib/api/pin-login-api';
 export async function logInWithPin(pin: string): Promise<SessionJSON> {
   const key = await deviceIdentity();
   const { challenge } = await deviceApi.challenge({ deviceId: key.deviceId });
-  const proof = await signPinLoginProof(key, challenge);
+  const proof = await signDeviceProof(key, { purpose: 'tapin:pin-login', challenge, deviceId: key.deviceId });
   return pinLoginApi.login({ deviceId: key.deviceId, pin, proof });
 }
 

@@ -1,6 +1,6 @@
 import type { SessionJSON } from '@tapin/shared';
-import { isApprovalPromptMuted, muteApprovalPrompt, shouldOfferApproval } from '../device/approval-prompt';
-import { thisDevice } from '../device/device-state.svelte';
+import { isApprovalPromptMuted, muteApprovalPrompt, shouldOfferApproval } from './approval-prompt';
+import { thisDevice } from './device-state.svelte';
 import { organisationApi } from '../lib/api/organisation-api';
 
 /**

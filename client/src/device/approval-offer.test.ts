@@ -1,6 +1,6 @@
 import type { SessionJSON } from '@tapin/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isApprovalPromptMuted, unmuteApprovalPrompt } from '../device/approval-prompt';
+import { isApprovalPromptMuted, unmuteApprovalPrompt } from './approval-prompt';
 import { fakeServer, type FakeRoute } from '../../test/fake-server';
 import { approvalOffer } from './approval-offer.svelte';
 
