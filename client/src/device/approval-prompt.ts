@@ -1,4 +1,4 @@
-import { isAdminRole, type SessionJSON } from '@tapin/shared';
+import type { SessionJSON } from '@tapin/shared';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
 import { deletePreferences, readPreference, writePreference } from '../lib/storage/preferences';
 import type { DeviceApproval } from './device-approval';
@@ -31,8 +31,8 @@ export function shouldOfferApproval(facts: {
   const { session } = facts;
   return (
     session.kind === 'web' &&
+    // Admin access already means an admin or manager the server lets approve devices.
     session.adminAccess &&
-    isAdminRole(session.user.role) &&
     facts.approval !== 'approved' &&
     facts.pinLoginActive &&
     !facts.muted
