@@ -8,8 +8,8 @@ import type { LocalDb } from './lib/storage/local-db';
  * and a device that is revoked or deleted keeps nothing that lets anyone in offline.
  */
 export function followDeviceNews(device: DeviceState, db?: LocalDb): () => void {
-  return device.onNews(async ({ approval, serverTime }) => {
+  return device.onNews(async ({ state, serverTime }) => {
     await noteServerTime(serverTime, db);
-    if (approval !== 'approved') await wipeOfflineAccess(db);
+    if (state !== 'approved') await wipeOfflineAccess(db);
   });
 }

@@ -1,5 +1,5 @@
 import type { PinLoginSettingsJSON } from '@tapin/shared';
-import { organisationApi } from '../lib/api/organisation-api';
+import * as organisationApi from '../lib/api/organisation-api';
 import { Resource } from '../lib/forms/resource.svelte';
 
 /**

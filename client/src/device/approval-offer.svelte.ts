@@ -1,7 +1,7 @@
 import type { SessionJSON } from '@tapin/shared';
 import { isApprovalPromptMuted, muteApprovalPrompt, shouldOfferApproval } from './approval-prompt';
 import { thisDevice } from './device-state.svelte';
-import { organisationApi } from '../lib/api/organisation-api';
+import * as organisationApi from '../lib/api/organisation-api';
 
 /**
  * "You are not logged in yet": right after an admin or manager logs in with a password or a

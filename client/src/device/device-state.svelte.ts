@@ -1,15 +1,10 @@
-import { deviceApi } from '../lib/api/device-api';
+import type { DeviceStateJSON } from '@tapin/shared';
+import * as deviceApi from '../lib/api/device-api';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
 import { readPreference, writePreference } from '../lib/storage/preferences';
 import { unmuteApprovalPrompt } from './approval-prompt';
 import type { DeviceApproval } from './device-approval';
 import { deviceIdentity } from './device-identity';
-
-/** What the server told the device, for whoever needs to act on it (such as offline access). */
-export interface DeviceNews {
-  approval: DeviceApproval;
-  serverTime: string;
-}
 
 /**
  * What this device knows about itself: its ID, whether an admin or manager approved it, and
@@ -24,7 +19,7 @@ export class DeviceState {
   loaded = $state(false);
 
   readonly #db: LocalDb;
-  readonly #listeners = new Set<(news: DeviceNews) => void | Promise<void>>();
+  readonly #listeners = new Set<(answer: DeviceStateJSON) => void | Promise<void>>();
 
   constructor(db: LocalDb = localDb) {
     this.#db = db;
@@ -35,8 +30,11 @@ export class DeviceState {
     return this.approval === 'approved' && this.pinLoginActive;
   }
 
-  /** Called after each answer of the server, before refresh() resolves. Returns the unsubscribe. */
-  onNews(listener: (news: DeviceNews) => void | Promise<void>): () => void {
+  /**
+   * Hears each answer of the server, before refresh() resolves, for whoever acts on it (such as
+   * offline access). Returns the unsubscribe.
+   */
+  onNews(listener: (answer: DeviceStateJSON) => void | Promise<void>): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -51,7 +49,7 @@ export class DeviceState {
         this.approval = answer.state;
         this.pinLoginActive = answer.state === 'approved' && answer.pinLoginActive;
         await this.#remember();
-        for (const l of this.#listeners) await l({ approval: answer.state, serverTime: answer.serverTime });
+        for (const l of this.#listeners) await l(answer);
       } catch {
         await this.#recall();
       }

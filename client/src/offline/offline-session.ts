@@ -32,6 +32,10 @@ function announce(session: OfflineSession | null): void {
   for (const l of listeners) l(session);
 }
 
+async function storedSession(db: LocalDb): Promise<OfflineSession | undefined> {
+  return (await db.cache.get(KEY))?.value as OfflineSession | undefined;
+}
+
 /** Opens the session of an offline PIN login; it lasts no longer than a server session would. */
 export async function openOfflineSession(
   login: { user: OfflineSession['user']; organisationId: string; entryKey: string; until: number },
@@ -56,17 +60,17 @@ export async function restoreOfflineSession(
   now: number,
   db: LocalDb = localDb,
 ): Promise<OfflineSession | null> {
-  const stored = (await db.cache.get(KEY))?.value as OfflineSession | undefined;
-  const usable = stored !== undefined && Date.parse(stored.expiresAt) > now;
-  const session: OfflineSession | null = usable ? { ...stored, kind: 'register', adminAccess: false } : null;
-  if (!usable && stored) await db.cache.delete(KEY);
+  const stored = await storedSession(db);
+  // One that ran out stays stored until the next offline login replaces it, and is never used.
+  const session: OfflineSession | null =
+    stored && Date.parse(stored.expiresAt) > now ? { ...stored, kind: 'register', adminAccess: false } : null;
   announce(session);
   return session;
 }
 
 /** Log out (or Lock) of an offline session: the logout is queued for the server. */
 export async function endOfflineSession(logoutAt: number, db: LocalDb = localDb): Promise<void> {
-  const stored = (await db.cache.get(KEY))?.value as OfflineSession | undefined;
+  const stored = await storedSession(db);
   if (stored) await queueOfflineLogout(stored.entryKey, logoutAt, db);
   await db.cache.delete(KEY);
   announce(null);

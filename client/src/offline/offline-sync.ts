@@ -1,7 +1,7 @@
 import { deviceIdentity } from '../device/device-identity';
 import { ApiClientError } from '../lib/api/api-error';
-import { deviceApi } from '../lib/api/device-api';
-import { offlineApi } from '../lib/api/offline-api';
+import * as deviceApi from '../lib/api/device-api';
+import * as offlineApi from '../lib/api/offline-api';
 import { connectivity } from '../lib/connectivity.svelte';
 import { wipeOfflineAccess } from './offline-login';
 import { storeRoster, storeSigningKey } from './offline-roster';

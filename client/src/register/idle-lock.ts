@@ -1,5 +1,5 @@
 import { DEFAULT_IDLE_LOCK_MINUTES } from '@tapin/shared';
-import { organisationApi } from '../lib/api/organisation-api';
+import * as organisationApi from '../lib/api/organisation-api';
 import { readPreference, writePreference } from '../lib/storage/preferences';
 
 /** "Lock after inactivity" of the organisation, remembered for when the server can't be reached. */

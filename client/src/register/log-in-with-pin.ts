@@ -2,8 +2,8 @@ import type { SessionJSON } from '@tapin/shared';
 import { deviceIdentity } from '../device/device-identity';
 import { signDeviceProof } from '../device/sign-device-proof';
 import { ApiClientError, errorMessage } from '../lib/api/api-error';
-import { deviceApi } from '../lib/api/device-api';
-import { pinLoginApi } from '../lib/api/pin-login-api';
+import * as deviceApi from '../lib/api/device-api';
+import * as pinLoginApi from '../lib/api/pin-login-api';
 
 /** Step 4 of the article: a fresh challenge, signed with the device key, sent with the PIN. */
 export async function logInWithPin(pin: string): Promise<SessionJSON> {

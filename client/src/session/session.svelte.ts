@@ -1,5 +1,5 @@
 import type { SessionJSON } from '@tapin/shared';
-import { authApi } from '../lib/api/auth-api';
+import * as authApi from '../lib/api/auth-api';
 import { ApiClientError } from '../lib/api/api-error';
 import { onSessionProblem } from '../lib/api/request';
 import {
@@ -22,10 +22,7 @@ class SessionState {
   loaded = $state(false);
 
   constructor() {
-    onOfflineSession((s) => {
-      this.offline = s;
-      if (s) this.loaded = true;
-    });
+    onOfflineSession((s) => (this.offline = s));
     // A session that ends during use (expired, revoked, PIN login deactivated) shows the login
     // screen again at once; one whose step-up ran out goes back to the register.
     onSessionProblem((problem) => {
@@ -42,10 +39,10 @@ class SessionState {
     return this.offline ?? this.current;
   }
 
-  async refresh(): Promise<SessionJSON | OfflineSession | null> {
+  async refresh(): Promise<void> {
     try {
       // A session opened offline lives on the device until it is logged out or runs out.
-      if (await restoreOfflineSession(Date.now())) return this.active;
+      if (await restoreOfflineSession(Date.now())) return;
       await flushPendingLogout(() => authApi.logout());
       this.set(await authApi.session());
     } catch (err) {
@@ -56,7 +53,6 @@ class SessionState {
     } finally {
       this.loaded = true;
     }
-    return this.active;
   }
 
   /** A session the server just confirmed. */
@@ -86,7 +82,6 @@ class SessionState {
 
   async #clear(): Promise<void> {
     this.current = null;
-    if (this.offline) await endOfflineSession(Date.now());
     await forgetCachedSession();
   }
 }

@@ -3,11 +3,10 @@ import { request } from './request';
 
 const PATH = '/api/organisation/pin-login';
 
-/** The organisation's Log in with PIN code settings. */
-export const organisationApi = {
-  pinLoginSettings: () => request('GET', PATH, PinLoginSettingsJSON),
-  activatePinLogin: () => request('POST', `${PATH}/activate`, PinLoginSettingsJSON),
-  deactivatePinLogin: () => request('POST', `${PATH}/deactivate`, PinLoginSettingsJSON),
-  updatePinLoginSettings: (body: UpdatePinLoginSettingsRequest) =>
-    request('PATCH', PATH, PinLoginSettingsJSON, body),
-};
+// The organisation's Log in with PIN code settings.
+
+export const pinLoginSettings = () => request('GET', PATH, PinLoginSettingsJSON);
+export const activatePinLogin = () => request('POST', `${PATH}/activate`, PinLoginSettingsJSON);
+export const deactivatePinLogin = () => request('POST', `${PATH}/deactivate`, PinLoginSettingsJSON);
+export const updatePinLoginSettings = (body: UpdatePinLoginSettingsRequest) =>
+  request('PATCH', PATH, PinLoginSettingsJSON, body);

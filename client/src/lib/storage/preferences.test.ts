@@ -18,12 +18,4 @@ describe('preferences', () => {
     expect(await readPreference('idleLockMinutes', db)).toBeUndefined();
     expect(await readPreference('deviceApproval', db)).toBe('approved');
   });
-
-  it('reads a stored value of the wrong type as unset', async () => {
-    db = new LocalDb(`prefs-${Math.random()}`);
-    await db.prefs.put({ key: 'lastServerTime', value: 'yesterday' });
-    await db.prefs.put({ key: 'deviceApproval', value: 'trusted' });
-    expect(await readPreference('lastServerTime', db)).toBeUndefined();
-    expect(await readPreference('deviceApproval', db)).toBeUndefined();
-  });
 });

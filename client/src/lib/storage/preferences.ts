@@ -23,26 +23,12 @@ export interface Preferences {
 
 export type PreferenceKey = keyof Preferences;
 
-const APPROVALS: readonly unknown[] = ['unknown', 'approved', 'revoked'] satisfies DeviceStateJSON['state'][];
-
-/** What a stored value must look like; anything else (an older version, a hand edit) reads as unset. */
-const VALID: { [K in PreferenceKey]: (v: unknown) => boolean } = {
-  setupDone: (v) => typeof v === 'boolean',
-  idleLockMinutes: (v) => typeof v === 'number',
-  pendingServerLogout: (v) => typeof v === 'boolean',
-  deviceApproval: (v) => APPROVALS.includes(v),
-  pinLoginActive: (v) => typeof v === 'boolean',
-  approvalPromptMuted: (v) => typeof v === 'boolean',
-  lastServerTime: (v) => typeof v === 'number',
-  offlineFailures: (v) => typeof v === 'number',
-};
-
 export async function readPreference<K extends PreferenceKey>(
   key: K,
   db: LocalDb = localDb,
 ): Promise<Preferences[K] | undefined> {
-  const row = await db.prefs.get(key);
-  return row && VALID[key](row.value) ? (row.value as Preferences[K]) : undefined;
+  // Only writePreference writes these rows, so each value has its key's type.
+  return (await db.prefs.get(key))?.value as Preferences[K] | undefined;
 }
 
 export async function writePreference<K extends PreferenceKey>(
