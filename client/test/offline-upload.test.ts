@@ -18,7 +18,7 @@ let userId: string;
 function transport(): UploadTransport {
   return {
     async challenge(deviceId) {
-      const res = await admin.post<{ challenge: string }>('/api/pin-login/challenge', {
+      const res = await admin.post<{ challenge: string }>('/api/devices/challenge', {
         deviceId,
         purpose: 'offline-upload',
       });

@@ -4,17 +4,19 @@ import type { SessionJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
 import { logInWithPasskey, supportsPasskeys } from '../lib/passkeys/passkey-ceremony';
-import { session } from '../lib/session.svelte';
-import { apiError, fakeServer } from '../test-support/fake-server';
+import { session } from '../session/session.svelte';
+import { apiError, fakeServer } from '../../test/fake-server';
 import PasswordLoginPage from './PasswordLoginPage.svelte';
-import { approvalOffer } from './approval-offer.svelte';
+import { approvalOffer } from '../device/approval-offer.svelte';
 
 vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({
   ...(await original()),
   supportsPasskeys: vi.fn(() => true),
   logInWithPasskey: vi.fn(),
 }));
-vi.mock('./approval-offer.svelte', () => ({ approvalOffer: { consider: vi.fn(() => Promise.resolve()) } }));
+vi.mock('../device/approval-offer.svelte', () => ({
+  approvalOffer: { consider: vi.fn(() => Promise.resolve()) },
+}));
 vi.mock('../device/device-state.svelte', () => ({ thisDevice: { showsPinLogin: false } }));
 
 const passkeyLogin = vi.mocked(logInWithPasskey);

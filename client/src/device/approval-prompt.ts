@@ -1,20 +1,20 @@
-import { isAdminRole, type SessionJSON } from '@tapin/shared';
+import type { SessionJSON } from '@tapin/shared';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
-import type { DeviceApproval } from './device-state.svelte';
+import { deletePreferences, readPreference, writePreference } from '../lib/storage/preferences';
+import type { DeviceApproval } from './device-approval';
 
-/** Set by "Don't ask again" on the approval screen; cleared when the device is approved. */
-const MUTED_KEY = 'approvalPromptMuted';
+// "Don't ask again" on the approval screen; cleared when the device is approved.
 
 export async function isApprovalPromptMuted(db: LocalDb = localDb): Promise<boolean> {
-  return (await db.prefs.get(MUTED_KEY))?.value === true;
+  return (await readPreference('approvalPromptMuted', db)) === true;
 }
 
 export async function muteApprovalPrompt(db: LocalDb = localDb): Promise<void> {
-  await db.prefs.put({ key: MUTED_KEY, value: true });
+  await writePreference('approvalPromptMuted', true, db);
 }
 
 export async function unmuteApprovalPrompt(db: LocalDb = localDb): Promise<void> {
-  await db.prefs.delete(MUTED_KEY);
+  await deletePreferences(['approvalPromptMuted'], db);
 }
 
 /**
@@ -31,8 +31,8 @@ export function shouldOfferApproval(facts: {
   const { session } = facts;
   return (
     session.kind === 'web' &&
+    // Admin access already means an admin or manager the server lets approve devices.
     session.adminAccess &&
-    isAdminRole(session.user.role) &&
     facts.approval !== 'approved' &&
     facts.pinLoginActive &&
     !facts.muted

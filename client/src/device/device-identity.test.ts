@@ -2,7 +2,7 @@ import { compactVerify, calculateJwkThumbprint, importJWK } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '../lib/storage/local-db';
 import { deviceIdentity } from './device-identity';
-import { signPinLoginProof } from './sign-pin-login-proof';
+import { signDeviceProof } from './sign-device-proof';
 
 let db: LocalDb;
 afterEach(async () => {
@@ -30,7 +30,11 @@ describe('device identity', () => {
   it('signs a PIN login proof that verifies with the public key', async () => {
     db = new LocalDb(`test-${Math.random()}`);
     const key = await deviceIdentity(db);
-    const jws = await signPinLoginProof(key, 'challenge-123');
+    const jws = await signDeviceProof(key, {
+      purpose: 'tapin:pin-login',
+      challenge: 'challenge-123',
+      deviceId: key.deviceId,
+    });
     const { payload } = await compactVerify(jws, await importJWK({ ...key.publicJwk, alg: 'ES256' }));
     expect(JSON.parse(new TextDecoder().decode(payload))).toEqual({
       purpose: 'tapin:pin-login',

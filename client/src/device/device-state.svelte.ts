@@ -1,18 +1,10 @@
 import type { DeviceStateJSON } from '@tapin/shared';
-import { deviceApi } from '../lib/api/device-api';
+import * as deviceApi from '../lib/api/device-api';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
+import { readPreference, writePreference } from '../lib/storage/preferences';
 import { unmuteApprovalPrompt } from './approval-prompt';
+import type { DeviceApproval } from './device-approval';
 import { deviceIdentity } from './device-identity';
-import { wipeOfflineAccess } from '../offline/offline-login';
-import { noteServerTime } from '../offline/server-time';
-
-export type DeviceApproval = DeviceStateJSON['state'];
-
-/** Where the last state the server told this device is kept, for when it can't be reached. */
-const APPROVAL_KEY = 'deviceApproval';
-const PIN_LOGIN_ACTIVE_KEY = 'pinLoginActive';
-
-const APPROVALS: readonly DeviceApproval[] = ['unknown', 'approved', 'revoked'];
 
 /**
  * What this device knows about itself: its ID, whether an admin or manager approved it, and
@@ -27,6 +19,7 @@ export class DeviceState {
   loaded = $state(false);
 
   readonly #db: LocalDb;
+  readonly #listeners = new Set<(answer: DeviceStateJSON) => void | Promise<void>>();
 
   constructor(db: LocalDb = localDb) {
     this.#db = db;
@@ -35,6 +28,15 @@ export class DeviceState {
   /** Logged-out people see the PIN login screen instead of the username and password screen. */
   get showsPinLogin(): boolean {
     return this.approval === 'approved' && this.pinLoginActive;
+  }
+
+  /**
+   * Hears each answer of the server, before refresh() resolves, for whoever acts on it (such as
+   * offline access). Returns the unsubscribe.
+   */
+  onNews(listener: (answer: DeviceStateJSON) => void | Promise<void>): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Asks the server; when it can't be reached, keeps the last state it told this device. Never throws. */
@@ -47,9 +49,7 @@ export class DeviceState {
         this.approval = answer.state;
         this.pinLoginActive = answer.state === 'approved' && answer.pinLoginActive;
         await this.#remember();
-        await noteServerTime(answer.serverTime, this.#db);
-        // Revoked or deleted: nothing cached on this device may let anyone in offline any more.
-        if (answer.state !== 'approved') await wipeOfflineAccess(this.#db);
+        for (const l of this.#listeners) await l(answer);
       } catch {
         await this.#recall();
       }
@@ -71,18 +71,15 @@ export class DeviceState {
   }
 
   async #remember(): Promise<void> {
-    await this.#db.prefs.bulkPut([
-      { key: APPROVAL_KEY, value: this.approval },
-      { key: PIN_LOGIN_ACTIVE_KEY, value: this.pinLoginActive },
-    ]);
+    await writePreference('deviceApproval', this.approval, this.#db);
+    await writePreference('pinLoginActive', this.pinLoginActive, this.#db);
   }
 
   async #recall(): Promise<void> {
-    const [approval, active] = await this.#db.prefs.bulkGet([APPROVAL_KEY, PIN_LOGIN_ACTIVE_KEY]);
-    const known = APPROVALS.find((a) => a === approval?.value);
+    const known = await readPreference('deviceApproval', this.#db);
     if (!known) return;
     this.approval = known;
-    this.pinLoginActive = active?.value === true;
+    this.pinLoginActive = (await readPreference('pinLoginActive', this.#db)) === true;
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeServer } from '../test-support/fake-server';
+import { fakeServer } from '../../test/fake-server';
 import { LocalDb } from '../lib/storage/local-db';
 import { isApprovalPromptMuted, muteApprovalPrompt } from './approval-prompt';
 import { DeviceState } from './device-state.svelte';

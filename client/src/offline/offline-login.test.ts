@@ -1,3 +1,4 @@
+import { base64url } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalDb } from '../lib/storage/local-db';
 import { OFFLINE_FAILURE_LIMIT } from './offline-policy';
@@ -5,7 +6,7 @@ import { offlineLogin, resetOfflineFailures, wipeOfflineAccess } from './offline
 import { checkRoster, storeRoster, storeSigningKey } from './offline-roster';
 import { rememberOfflineVerifier } from './offline-verifier';
 import { noteServerTime } from './server-time';
-import { rosterSigner } from './test-roster';
+import { rosterSigner } from '../../test/roster-signer';
 
 const DEVICE = 'd'.repeat(43);
 const NOW = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -38,11 +39,11 @@ describe('offline PIN login', () => {
   it('refuses a roster whose payload was tampered with', async () => {
     const token = await signer.sign(DEVICE, NOW, [cara]);
     const [h, p, s] = token.split('.') as [string, string, string];
-    const claims = JSON.parse(atob(p.replace(/-/g, '+').replace(/_/g, '/'))) as {
+    const claims = JSON.parse(new TextDecoder().decode(base64url.decode(p))) as {
       users: { until: number }[];
     };
     claims.users[0]!.until = NOW + 365 * 24 * 60 * 60_000;
-    const forged = btoa(JSON.stringify(claims)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const forged = base64url.encode(JSON.stringify(claims));
     await storeRoster(`${h}.${forged}.${s}`, db);
     expect(await checkRoster(DEVICE, NOW, db)).toEqual({ ok: false, problem: 'invalid' });
     const res = await offlineLogin('01234', { deviceId: DEVICE, now: NOW, db });

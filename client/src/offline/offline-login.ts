@@ -1,12 +1,12 @@
 import type { OfflineRosterClaims } from '@tapin/shared';
 import { localDb, type LocalDb, type OfflineQueueRecord } from '../lib/storage/local-db';
+import { deletePreferences, readPreference, writePreference } from '../lib/storage/preferences';
 import { OFFLINE_FAILURE_LIMIT } from './offline-policy';
-import { checkRoster } from './offline-roster';
+import { checkRoster, forgetRoster } from './offline-roster';
 import { deriveOfflineVerifier, findVerifiedUser } from './offline-verifier';
 import { queueOfflineLogin } from './offline-queue';
+import { endOfflineSession } from './offline-session';
 import { clockIsBehind } from './server-time';
-
-const FAILURES = 'offlineFailures';
 
 export type OfflineUser = OfflineRosterClaims['users'][number];
 
@@ -49,9 +49,8 @@ export async function offlineLogin(
 ): Promise<OfflineLoginResult> {
   const db = opts.db ?? localDb;
   const { now } = opts;
-  const failures = await db.prefs.get(FAILURES);
-  if (typeof failures?.value === 'number' && failures.value >= OFFLINE_FAILURE_LIMIT)
-    return refuse('locked-out');
+  const failures = (await readPreference('offlineFailures', db)) ?? 0;
+  if (failures >= OFFLINE_FAILURE_LIMIT) return refuse('locked-out');
   if (await clockIsBehind(now, db)) return refuse('clock-behind');
   const roster = await checkRoster(opts.deviceId, now, db);
   if (!roster.ok) return refuse('unavailable');
@@ -59,11 +58,11 @@ export async function offlineLogin(
   const userId = await findVerifiedUser(await deriveOfflineVerifier(pin, db), db);
   const user = roster.claims.users.find((u) => u.id === userId && u.until > now);
   if (!user) {
-    const count = (typeof failures?.value === 'number' ? failures.value : 0) + 1;
-    await db.prefs.put({ key: FAILURES, value: count });
+    const count = failures + 1;
+    await writePreference('offlineFailures', count, db);
     return refuse(count >= OFFLINE_FAILURE_LIMIT ? 'locked-out' : 'not-allowed');
   }
-  await db.prefs.delete(FAILURES);
+  await deletePreferences(['offlineFailures'], db);
   const entry = await queueOfflineLogin(user, now, db);
   return {
     ok: true,
@@ -76,14 +75,19 @@ export async function offlineLogin(
 
 /** An online login proves the device is in order again: offline login may be tried afresh. */
 export async function resetOfflineFailures(db: LocalDb = localDb): Promise<void> {
-  await db.prefs.delete(FAILURES);
+  await deletePreferences(['offlineFailures'], db);
 }
 
-/** When the device learns it was revoked or deleted: nothing cached may let anyone in offline. */
+/**
+ * When the device learns it was revoked or deleted: nothing cached may let anyone in offline.
+ * Only what offline login reads goes; the queue stays, so its sessions can still be reported.
+ */
 export async function wipeOfflineAccess(db: LocalDb = localDb): Promise<void> {
   await db.transaction('rw', [db.verifiers, db.cache, db.prefs], async () => {
     await db.verifiers.clear();
-    await db.cache.clear();
-    await db.prefs.delete(FAILURES);
+    await forgetRoster(db);
+    await deletePreferences(['offlineFailures'], db);
   });
+  // A session opened offline on a device that is no longer approved ends too.
+  await endOfflineSession(Date.now(), db);
 }

@@ -1,10 +1,8 @@
+import { base64url } from 'jose';
 import { localDb, type LocalDb, type OfflineQueueRecord } from '../lib/storage/local-db';
 
 function idempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_');
+  return base64url.encode(crypto.getRandomValues(new Uint8Array(18)));
 }
 
 /** Queues an offline login; it survives reloads until the server has confirmed it. */

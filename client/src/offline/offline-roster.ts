@@ -13,6 +13,11 @@ export async function storeRoster(token: string, db: LocalDb = localDb): Promise
   await db.cache.put({ key: ROSTER, value: token });
 }
 
+/** The roster and the key that checks it; without them nobody can log in offline here. */
+export async function forgetRoster(db: LocalDb = localDb): Promise<void> {
+  await db.cache.bulkDelete([ROSTER, SIGNING_KEY]);
+}
+
 export type RosterCheck =
   { ok: true; claims: OfflineRosterClaims } | { ok: false; problem: 'missing' | 'invalid' | 'expired' };
 

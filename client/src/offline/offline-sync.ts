@@ -1,6 +1,7 @@
 import { deviceIdentity } from '../device/device-identity';
 import { ApiClientError } from '../lib/api/api-error';
-import { offlineApi } from '../lib/api/offline-api';
+import * as deviceApi from '../lib/api/device-api';
+import * as offlineApi from '../lib/api/offline-api';
 import { connectivity } from '../lib/connectivity.svelte';
 import { wipeOfflineAccess } from './offline-login';
 import { storeRoster, storeSigningKey } from './offline-roster';
@@ -47,7 +48,7 @@ class OfflineSync {
     try {
       const key = await deviceIdentity();
       await uploadOfflineQueue(key, {
-        challenge: (deviceId) => offlineApi.uploadChallenge(deviceId),
+        challenge: (deviceId) => deviceApi.challenge({ deviceId, purpose: 'offline-upload' }),
         upload: (body) => offlineApi.upload(body),
       });
       this.#failures = 0;

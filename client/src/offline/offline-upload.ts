@@ -1,5 +1,5 @@
-import { CompactSign } from 'jose';
 import type { OfflineUploadPayload, OfflineUploadResultJSON } from '@tapin/shared';
+import { signDeviceProof } from '../device/sign-device-proof';
 import { localDb, type DeviceKeyRecord, type LocalDb } from '../lib/storage/local-db';
 import { markUploaded, pendingEntries } from './offline-queue';
 
@@ -34,9 +34,7 @@ export async function uploadOfflineQueue(
         logoutAt: e.logoutAt === null ? null : new Date(e.logoutAt).toISOString(),
       })),
     };
-    const proof = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-      .setProtectedHeader({ alg: 'ES256' })
-      .sign(key.privateKey);
+    const proof = await signDeviceProof(key, payload);
     await transport.upload({ deviceId: key.deviceId, proof });
     await markUploaded(batch, db);
     confirmed += batch.length;

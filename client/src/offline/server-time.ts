@@ -1,6 +1,5 @@
 import { localDb, type LocalDb } from '../lib/storage/local-db';
-
-const KEY = 'lastServerTime';
+import { readPreference, writePreference } from '../lib/storage/preferences';
 
 /**
  * A device clock may differ from the server's by this much before it counts as "behind". Beyond
@@ -13,14 +12,13 @@ export async function noteServerTime(serverTime: string | number, db: LocalDb = 
   const t = typeof serverTime === 'number' ? serverTime : Date.parse(serverTime);
   if (!Number.isFinite(t)) return;
   await db.transaction('rw', db.prefs, async () => {
-    const seen = await db.prefs.get(KEY);
-    if (typeof seen?.value !== 'number' || seen.value < t) await db.prefs.put({ key: KEY, value: t });
+    const seen = await readPreference('lastServerTime', db);
+    if (seen === undefined || seen < t) await writePreference('lastServerTime', t, db);
   });
 }
 
 export async function lastServerTime(db: LocalDb = localDb): Promise<number | null> {
-  const seen = await db.prefs.get(KEY);
-  return typeof seen?.value === 'number' ? seen.value : null;
+  return (await readPreference('lastServerTime', db)) ?? null;
 }
 
 export async function clockIsBehind(now: number, db: LocalDb = localDb): Promise<boolean> {

@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import type { SessionJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
-import { session } from '../lib/session.svelte';
+import { session } from '../session/session.svelte';
 import PinLoginScreen from './PinLoginScreen.svelte';
 import { logInWithPin } from './log-in-with-pin';
 

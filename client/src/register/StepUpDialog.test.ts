@@ -4,8 +4,8 @@ import type { SessionJSON } from '@tapin/shared';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
 import { stepUpWithPasskey, supportsPasskeys } from '../lib/passkeys/passkey-ceremony';
-import { session } from '../lib/session.svelte';
-import { apiError, fakeServer } from '../test-support/fake-server';
+import { session } from '../session/session.svelte';
+import { apiError, fakeServer } from '../../test/fake-server';
 import StepUpDialog from './StepUpDialog.svelte';
 
 vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({

@@ -1,18 +1,15 @@
 import { DEFAULT_IDLE_LOCK_MINUTES } from '@tapin/shared';
-import { api } from '../lib/api/api';
-import { localDb } from '../lib/storage/local-db';
-
-const KEY = 'idleLockMinutes';
+import * as organisationApi from '../lib/api/organisation-api';
+import { readPreference, writePreference } from '../lib/storage/preferences';
 
 /** "Lock after inactivity" of the organisation, remembered for when the server can't be reached. */
 export async function idleLockMinutes(): Promise<number> {
   try {
-    const { idleLockMinutes } = await api.pinLoginSettings();
-    await localDb.prefs.put({ key: KEY, value: idleLockMinutes });
+    const { idleLockMinutes } = await organisationApi.pinLoginSettings();
+    await writePreference('idleLockMinutes', idleLockMinutes);
     return idleLockMinutes;
   } catch {
-    const known = await localDb.prefs.get(KEY);
-    return typeof known?.value === 'number' ? known.value : DEFAULT_IDLE_LOCK_MINUTES;
+    return (await readPreference('idleLockMinutes')) ?? DEFAULT_IDLE_LOCK_MINUTES;
   }
 }
 

@@ -2,7 +2,7 @@ import { compactVerify, importJWK } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceIdentity } from '../device/device-identity';
 import { ApiClientError } from '../lib/api/api-error';
-import { apiError, fakeServer } from '../test-support/fake-server';
+import { apiError, fakeServer } from '../../test/fake-server';
 import { logInWithPin, pinLoginFailure, waitMessage, WRONG_PIN_MESSAGE } from './log-in-with-pin';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -10,7 +10,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('logInWithPin', () => {
   it('asks for a challenge, signs it with the device key and sends it with the PIN', async () => {
     const { calls } = fakeServer({
-      'POST /api/pin-login/challenge': () => [
+      'POST /api/devices/challenge': () => [
         200,
         { challenge: 'c-123', expiresAt: '2026-01-05T09:01:00.000Z' },
       ],
@@ -18,7 +18,7 @@ describe('logInWithPin', () => {
     });
     const key = await deviceIdentity();
     await expect(logInWithPin('01234')).rejects.toMatchObject({ status: 401 });
-    expect(calls.map((c) => c.route)).toEqual(['POST /api/pin-login/challenge', 'POST /api/pin-login']);
+    expect(calls.map((c) => c.route)).toEqual(['POST /api/devices/challenge', 'POST /api/pin-login']);
     expect(calls[0]?.body).toEqual({ deviceId: key.deviceId });
     const sent = calls[1]?.body as { deviceId: string; pin: string; proof: string };
     expect(sent.deviceId).toBe(key.deviceId);

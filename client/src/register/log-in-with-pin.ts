@@ -1,15 +1,16 @@
 import type { SessionJSON } from '@tapin/shared';
 import { deviceIdentity } from '../device/device-identity';
-import { signPinLoginProof } from '../device/sign-pin-login-proof';
+import { signDeviceProof } from '../device/sign-device-proof';
 import { ApiClientError, errorMessage } from '../lib/api/api-error';
-import { deviceApi } from '../lib/api/device-api';
+import * as deviceApi from '../lib/api/device-api';
+import * as pinLoginApi from '../lib/api/pin-login-api';
 
 /** Step 4 of the article: a fresh challenge, signed with the device key, sent with the PIN. */
 export async function logInWithPin(pin: string): Promise<SessionJSON> {
   const key = await deviceIdentity();
-  const { challenge } = await deviceApi.pinChallenge(key.deviceId);
-  const proof = await signPinLoginProof(key, challenge);
-  return deviceApi.pinLogin({ deviceId: key.deviceId, pin, proof });
+  const { challenge } = await deviceApi.challenge({ deviceId: key.deviceId });
+  const proof = await signDeviceProof(key, { purpose: 'tapin:pin-login', challenge, deviceId: key.deviceId });
+  return pinLoginApi.login({ deviceId: key.deviceId, pin, proof });
 }
 
 export const WRONG_PIN_MESSAGE = "That PIN didn't work. Try again.";
@@ -27,7 +28,7 @@ export function pinLoginFailure(err: unknown): PinLoginFailure {
   if (err instanceof ApiClientError) {
     if (err.code === 'rate_limited')
       return { kind: 'wait', seconds: Math.max(1, err.retryAfterSeconds ?? 5) };
-    if (err.status === 401) return { kind: 'refused', message: WRONG_PIN_MESSAGE };
+    if (err.code === 'invalid_credentials') return { kind: 'refused', message: WRONG_PIN_MESSAGE };
   }
   return { kind: 'other', message: errorMessage(err) };
 }

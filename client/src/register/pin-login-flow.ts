@@ -1,12 +1,12 @@
 import type { SessionJSON } from '@tapin/shared';
 import { deviceIdentity } from '../device/device-identity';
 import { ApiClientError } from '../lib/api/api-error';
-import { session } from '../lib/session.svelte';
 import { offlineLogin, resetOfflineFailures } from '../offline/offline-login';
-import { OFFLINE_SESSION_MAX_MS } from '../offline/offline-policy';
+import { openOfflineSession } from '../offline/offline-session';
 import { offlineSync, refreshOfflineAccess } from '../offline/offline-sync';
 import { rememberOfflineVerifier } from '../offline/offline-verifier';
 import { noteServerTime } from '../offline/server-time';
+import { session } from '../session/session.svelte';
 import { logInWithPin } from './log-in-with-pin';
 
 /**
@@ -43,17 +43,14 @@ async function offlinePinLogin(pin: string): Promise<void> {
   const now = Date.now();
   const result = await offlineLogin(pin, { deviceId, now });
   if (!result.ok) throw new ApiClientError('offline_login_refused', result.message, 0);
-  const { user, entry } = result;
-  session.setOffline(
+  // The session store hears of it and shows the register.
+  await openOfflineSession(
     {
-      user: { id: user.id, name: user.name, username: '', role: user.role },
-      organisation: { id: result.organisationId, name: '' },
-      kind: 'register',
-      adminAccess: false,
-      deviceId,
-      expiresAt: new Date(Math.min(user.until, now + OFFLINE_SESSION_MAX_MS)).toISOString(),
-      serverTime: new Date(now).toISOString(),
+      user: result.user,
+      organisationId: result.organisationId,
+      entryKey: result.entry.idempotencyKey,
+      until: result.user.until,
     },
-    entry.idempotencyKey,
+    now,
   );
 }

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import type { DeviceDetailsJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeServer } from '../../test-support/fake-server';
+import { fakeServer } from '../../../test/fake-server';
 import DeviceDetailsPage from './DeviceDetailsPage.svelte';
 
 const ID = 'd'.repeat(43);

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import type { PasskeyJSON } from '@tapin/shared';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addPasskey } from '../../lib/passkeys/passkey-ceremony';
-import { apiError, fakeServer } from '../../test-support/fake-server';
+import { apiError, fakeServer } from '../../../test/fake-server';
 import PasskeysPage from './PasskeysPage.svelte';
 
 vi.mock(import('../../lib/passkeys/passkey-ceremony'), async (original) => ({

@@ -2,11 +2,11 @@ import {
   CreateUserRequest,
   LOGIN_METHODS,
   LOGIN_METHOD_LABELS,
-  ROLES,
   ROLE_LABELS,
   UpdateUserRequest,
   allowsPassword,
   allowsPin,
+  assignableRoles,
   type LoginMethod,
   type Role,
   type UserJSON,
@@ -42,18 +42,9 @@ export function valuesOf(user: UserJSON): UserFormValues {
   };
 }
 
-/** A manager may manage everyone except admins; an admin may manage everyone. */
-export function mayEdit(actor: { role: Role }, target: { role: Role }): boolean {
-  if (actor.role === 'admin') return true;
-  return actor.role === 'manager' && target.role !== 'admin';
-}
-
-/** The roles the acting user may give: a manager never makes anyone an admin. */
+/** The roles the acting user may give, as the form lists them: a manager never makes anyone an admin. */
 export function roleOptions(actorRole: Role): { value: Role; label: string }[] {
-  return ROLES.filter((r) => actorRole === 'admin' || r !== 'admin').map((value) => ({
-    value,
-    label: ROLE_LABELS[value],
-  }));
+  return assignableRoles(actorRole).map((value) => ({ value, label: ROLE_LABELS[value] }));
 }
 
 export const LOGIN_METHOD_OPTIONS = LOGIN_METHODS.map((value) => ({

@@ -1,31 +1,31 @@
 import {
   DeviceDetailsJSON,
-  DeviceJSON,
+  DeviceListJSON,
+  DeviceReplyJSON,
   DeviceStateJSON,
+  OkJSON,
   PinChallengeJSON,
-  SessionJSON,
   type ApproveDeviceRequest,
-  type PinLoginRequest,
+  type PinChallengeRequest,
 } from '@tapin/shared';
-import * as z from 'zod/mini';
 import { request } from './request';
 
-const DeviceReply = z.object({ device: DeviceJSON });
-const Ok = z.object({ ok: z.literal(true) });
 const path = (id: string) => `/api/devices/${encodeURIComponent(id)}`;
 
-/** Calls about devices: the register's own state and PIN login, and device management. */
-export const deviceApi = {
-  state: (deviceId: string) => request('POST', '/api/devices/state', DeviceStateJSON, { deviceId }),
-  pinChallenge: (deviceId: string) =>
-    request('POST', '/api/pin-login/challenge', PinChallengeJSON, { deviceId }),
-  pinLogin: (body: PinLoginRequest) => request('POST', '/api/pin-login', SessionJSON, body),
+// Calls about devices: the register's own state and challenges, and device management.
 
-  approve: (body: ApproveDeviceRequest) => request('POST', '/api/devices/approve', DeviceReply, body),
-  list: () => request('GET', '/api/devices', z.object({ devices: z.array(DeviceJSON) })),
-  details: (id: string, page = 1) => request('GET', `${path(id)}?page=${page}`, DeviceDetailsJSON),
-  rename: (id: string, name: string) => request('PATCH', path(id), DeviceReply, { name }),
-  revoke: (id: string) => request('POST', `${path(id)}/revoke`, DeviceReply),
-  unlock: (id: string) => request('POST', `${path(id)}/unlock`, DeviceReply),
-  remove: (id: string) => request('DELETE', path(id), Ok),
-};
+export const state = (deviceId: string) =>
+  request('POST', '/api/devices/state', DeviceStateJSON, { deviceId });
+
+/** A single-use challenge for this device to sign, for a PIN login or an offline upload. */
+export const challenge = (body: PinChallengeRequest) =>
+  request('POST', '/api/devices/challenge', PinChallengeJSON, body);
+export const approve = (body: ApproveDeviceRequest) =>
+  request('POST', '/api/devices/approve', DeviceReplyJSON, body);
+export const list = () => request('GET', '/api/devices', DeviceListJSON);
+export const details = (id: string, page = 1) =>
+  request('GET', `${path(id)}?page=${page}`, DeviceDetailsJSON);
+export const rename = (id: string, name: string) => request('PATCH', path(id), DeviceReplyJSON, { name });
+export const revoke = (id: string) => request('POST', `${path(id)}/revoke`, DeviceReplyJSON);
+export const unlock = (id: string) => request('POST', `${path(id)}/unlock`, DeviceReplyJSON);
+export const remove = (id: string) => request('DELETE', path(id), OkJSON);

@@ -1,12 +1,9 @@
-import { OfflineRosterJSON, OfflineUploadResultJSON, PinChallengeJSON, SigningKeyJSON } from '@tapin/shared';
+import { OfflineRosterJSON, OfflineUploadResultJSON, SigningKeyJSON } from '@tapin/shared';
 import { request } from './request';
 
-/** What the register fetches to work offline, and how it reports afterwards. */
-export const offlineApi = {
-  signingKey: () => request('GET', '/api/offline/signing-key', SigningKeyJSON),
-  roster: () => request('GET', '/api/offline/roster', OfflineRosterJSON),
-  uploadChallenge: (deviceId: string) =>
-    request('POST', '/api/pin-login/challenge', PinChallengeJSON, { deviceId, purpose: 'offline-upload' }),
-  upload: (body: { deviceId: string; proof: string }) =>
-    request('POST', '/api/offline/upload', OfflineUploadResultJSON, body),
-};
+// What the register fetches to work offline, and how it reports afterwards.
+
+export const signingKey = () => request('GET', '/api/offline/signing-key', SigningKeyJSON);
+export const roster = () => request('GET', '/api/offline/roster', OfflineRosterJSON);
+export const upload = (body: { deviceId: string; proof: string }) =>
+  request('POST', '/api/offline/upload', OfflineUploadResultJSON, body);

@@ -1,4 +1,5 @@
 import {
+  OkJSON,
   PasskeyCreationOptionsJSON,
   PasskeyJSON,
   PasskeyListJSON,
@@ -7,26 +8,23 @@ import {
   type FinishPasskeyRegistrationRequest,
   type PasskeyAssertionRequest,
 } from '@tapin/shared';
-import * as z from 'zod/mini';
 import { request } from './request';
 
-const Ok = z.object({ ok: z.literal(true) });
+// Calls about passkeys: My account > Passkeys, logging in with a passkey, and confirming it is
+// you (step-up) with one. Each ceremony is two calls: options for the browser, then its answer.
 
-/**
- * Calls about passkeys: My account > Passkeys, logging in with a passkey, and confirming it is
- * you (step-up) with one. Each ceremony is two calls: options for the browser, then its answer.
- */
-export const passkeyApi = {
-  list: () => request('GET', '/api/passkeys', PasskeyListJSON),
-  registrationOptions: () =>
-    request('POST', '/api/passkeys/registration/options', PasskeyCreationOptionsJSON),
-  finishRegistration: (body: FinishPasskeyRegistrationRequest) =>
-    request('POST', '/api/passkeys/registration', PasskeyJSON, body),
-  remove: (id: string) => request('DELETE', `/api/passkeys/${encodeURIComponent(id)}`, Ok),
+export const list = () => request('GET', '/api/passkeys', PasskeyListJSON);
+export const registrationOptions = () =>
+  request('POST', '/api/passkeys/registration/options', PasskeyCreationOptionsJSON);
+export const finishRegistration = (body: FinishPasskeyRegistrationRequest) =>
+  request('POST', '/api/passkeys/registration', PasskeyJSON, body);
 
-  loginOptions: () => request('POST', '/api/auth/passkey/options', PasskeyRequestOptionsJSON),
-  login: (body: PasskeyAssertionRequest) => request('POST', '/api/auth/passkey', SessionJSON, body),
+export const remove = (id: string) => request('DELETE', `/api/passkeys/${encodeURIComponent(id)}`, OkJSON);
+export const loginOptions = () => request('POST', '/api/auth/passkey/options', PasskeyRequestOptionsJSON);
 
-  stepUpOptions: () => request('POST', '/api/auth/step-up/passkey/options', PasskeyRequestOptionsJSON),
-  stepUp: (body: PasskeyAssertionRequest) => request('POST', '/api/auth/step-up/passkey', SessionJSON, body),
-};
+export const login = (body: PasskeyAssertionRequest) =>
+  request('POST', '/api/auth/passkey', SessionJSON, body);
+export const stepUpOptions = () =>
+  request('POST', '/api/auth/step-up/passkey/options', PasskeyRequestOptionsJSON);
+export const stepUp = (body: PasskeyAssertionRequest) =>
+  request('POST', '/api/auth/step-up/passkey', SessionJSON, body);

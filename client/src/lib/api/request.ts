@@ -1,3 +1,4 @@
+import { ErrorBodyJSON } from '@tapin/shared';
 import type * as z from 'zod/mini';
 import { connectivity } from '../connectivity.svelte';
 import { ApiClientError } from './api-error';
@@ -42,18 +43,11 @@ export async function request<S extends z.ZodMiniType>(
   connectivity.reachable();
   const data: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const e = (
-      data as { error?: { code?: string; message?: string; field?: string; retryAfterSeconds?: number } }
-    )?.error;
-    if (e?.code && e.message) {
+    const envelope = ErrorBodyJSON.safeParse(data);
+    if (envelope.success) {
+      const e = envelope.data.error;
       if (e.code === 'unauthenticated' || e.code === 'step_up_required') sessionProblemListener?.(e.code);
-      throw new ApiClientError(
-        e.code as ApiClientError['code'],
-        e.message,
-        res.status,
-        e.field,
-        e.retryAfterSeconds,
-      );
+      throw new ApiClientError(e.code, e.message, res.status, e.field, e.retryAfterSeconds);
     }
     // A proxy or service worker answered instead of Tapin.
     throw new ApiClientError(

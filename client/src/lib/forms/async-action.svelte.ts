@@ -1,5 +1,4 @@
 import { ApiClientError, errorMessage } from '../api/api-error';
-import { session } from '../session.svelte';
 
 /**
  * One request a screen runs on behalf of a button or form: `busy` disables the control while it
@@ -47,11 +46,9 @@ export class AsyncAction<F extends string = never> {
   }
 
   fail(err: unknown): void {
-    // The session ended (expired, or ended elsewhere): back to the login screen.
-    if (err instanceof ApiClientError && err.code === 'unauthenticated') {
-      session.set(null);
-      return;
-    }
+    // The session ended (expired, or ended elsewhere): the session store heard it from the
+    // request and shows the login screen, so there is nothing to say here.
+    if (err instanceof ApiClientError && err.code === 'unauthenticated') return;
     const field = err instanceof ApiClientError ? err.field : undefined;
     if (field !== undefined && this.#fields.has(field)) {
       this.fieldErrors = { [field]: withoutFieldPrefix(errorMessage(err), field) } as Partial<

@@ -1,6 +1,6 @@
 import { sendSignal, startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiError, fakeServer } from '../../test-support/fake-server';
+import { apiError, fakeServer } from '../../../test/fake-server';
 import { ApiClientError } from '../api/api-error';
 import { addPasskey, hasNoPasskeyYet, logInWithPasskey, stepUpWithPasskey } from './passkey-ceremony';
 

@@ -16,7 +16,7 @@ import {
 } from '@tapin/shared';
 import type * as z from 'zod/mini';
 import { ApiClientError } from '../api/api-error';
-import { passkeyApi } from '../api/passkey-api';
+import * as passkeyApi from '../api/passkey-api';
 
 /** Whether this browser can create and use passkeys at all; without it the buttons stay hidden. */
 export function supportsPasskeys(): boolean {

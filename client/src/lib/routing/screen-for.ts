@@ -1,4 +1,4 @@
-import { isAdminRole, type SessionJSON } from '@tapin/shared';
+import { isAdminRole, type Role, type SessionKind } from '@tapin/shared';
 
 /** The top-level screens. Each owns a part of the URL space. */
 export type Screen = 'setup' | 'login' | 'pin-login' | 'approve-device' | 'admin' | 'register';
@@ -8,7 +8,8 @@ export const PASSWORD_LOGIN_PATH = '/login';
 
 export interface ScreenFacts {
   setupNeeded: boolean;
-  session: SessionJSON | null;
+  /** Whoever is logged in, by a session the server knows or one opened offline. */
+  session: { user: { role: Role }; kind: SessionKind; adminAccess: boolean } | null;
   /** This device is approved and its organisation has Log in with PIN code on. */
   pinLogin: boolean;
   /** On a device with PIN login, someone chose "Log in with username and password". */

@@ -8,7 +8,6 @@ const label = createRawSnippet(() => ({ render: () => '<span>My account</span>' 
 
 function renderMenu(onselect = vi.fn()) {
   render(MenuButton, {
-    id: 'test-menu',
     children: label,
     items: [
       { label: 'Log in with PIN code', href: '/admin/pin-login' },

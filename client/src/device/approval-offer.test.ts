@@ -1,7 +1,7 @@
 import type { SessionJSON } from '@tapin/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isApprovalPromptMuted, unmuteApprovalPrompt } from '../device/approval-prompt';
-import { fakeServer, type FakeRoute } from '../test-support/fake-server';
+import { isApprovalPromptMuted, unmuteApprovalPrompt } from './approval-prompt';
+import { fakeServer, type FakeRoute } from '../../test/fake-server';
 import { approvalOffer } from './approval-offer.svelte';
 
 const SERVER_TIME = '2026-01-05T09:00:00.000Z';

@@ -1,7 +1,7 @@
 import type { SessionJSON } from '@tapin/shared';
-import { isApprovalPromptMuted, muteApprovalPrompt, shouldOfferApproval } from '../device/approval-prompt';
-import { thisDevice } from '../device/device-state.svelte';
-import { api } from '../lib/api/api';
+import { isApprovalPromptMuted, muteApprovalPrompt, shouldOfferApproval } from './approval-prompt';
+import { thisDevice } from './device-state.svelte';
+import * as organisationApi from '../lib/api/organisation-api';
 
 /**
  * "You are not logged in yet": right after an admin or manager logs in with a password or a
@@ -24,7 +24,7 @@ class ApprovalOffer {
         muted: await isApprovalPromptMuted(),
       };
       if (!shouldOfferApproval(facts)) return;
-      facts.pinLoginActive = (await api.pinLoginSettings()).active;
+      facts.pinLoginActive = (await organisationApi.pinLoginSettings()).active;
       this.pending = shouldOfferApproval(facts);
     } catch {
       // Not knowing is no reason to hold up the login: approval stays possible in Settings.

@@ -1,0 +1,89 @@
+import type { SessionJSON } from '@tapin/shared';
+import * as authApi from '../lib/api/auth-api';
+import { ApiClientError } from '../lib/api/api-error';
+import { onSessionProblem } from '../lib/api/request';
+import {
+  endOfflineSession,
+  onOfflineSession,
+  restoreOfflineSession,
+  type OfflineSession,
+} from '../offline/offline-session';
+import { offlineSync } from '../offline/offline-sync';
+import { flushPendingLogout, notePendingLogout } from '../offline/pending-logout';
+import { cacheSession, forgetCachedSession, restoreCachedSession } from './cached-session';
+
+/** Who is logged in on this screen, shared by every component. */
+class SessionState {
+  /** The session the server knows (or its cached copy while the server can't be reached). */
+  current = $state<SessionJSON | null>(null);
+  /** A session opened by an offline PIN login; it is reported to the server later. */
+  offline = $state<OfflineSession | null>(null);
+  /** False until the first answer (or failure) from the server. */
+  loaded = $state(false);
+
+  constructor() {
+    onOfflineSession((s) => (this.offline = s));
+    // A session that ends during use (expired, revoked, PIN login deactivated) shows the login
+    // screen again at once; one whose step-up ran out goes back to the register.
+    onSessionProblem((problem) => {
+      if (!this.current || this.offline) return;
+      if (problem === 'unauthenticated') void this.#clear();
+      else if (this.current.adminAccess && this.current.kind === 'register') {
+        this.current = { ...this.current, adminAccess: false };
+      }
+    });
+  }
+
+  /** Whoever is logged in, online or offline. */
+  get active(): SessionJSON | OfflineSession | null {
+    return this.offline ?? this.current;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      // A session opened offline lives on the device until it is logged out or runs out.
+      if (await restoreOfflineSession(Date.now())) return;
+      await flushPendingLogout(() => authApi.logout());
+      this.set(await authApi.session());
+    } catch (err) {
+      if (err instanceof ApiClientError && err.code === 'unauthenticated') await this.#clear();
+      else if (err instanceof ApiClientError && err.offline)
+        this.current = await restoreCachedSession(Date.now());
+      else throw err;
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  /** A session the server just confirmed. */
+  set(s: SessionJSON | null): void {
+    this.current = s;
+    this.loaded = true;
+    if (s?.kind === 'register') void cacheSession(s);
+    else if (!s) void forgetCachedSession();
+  }
+
+  async logout(): Promise<void> {
+    try {
+      if (this.offline) {
+        await endOfflineSession(Date.now());
+        offlineSync.now();
+      } else {
+        await authApi.logout();
+      }
+    } catch (err) {
+      // Offline: the register logs out now; the server hears about it when it is back.
+      if (!(err instanceof ApiClientError && err.offline)) throw err;
+      await notePendingLogout();
+    } finally {
+      await this.#clear();
+    }
+  }
+
+  async #clear(): Promise<void> {
+    this.current = null;
+    await forgetCachedSession();
+  }
+}
+
+export const session = new SessionState();
