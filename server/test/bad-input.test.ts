@@ -192,14 +192,6 @@ const ROWS: Row[] = [
   { method: 'DELETE', route: '/api/devices/:id', path: '/api/devices/:device', valid: {}, wrongType: null },
   {
     method: 'POST',
-    route: '/api/pin-login/challenge',
-    path: '/api/pin-login/challenge',
-    valid: { deviceId: DEVICE_ID },
-    wrongType: { deviceId: ['x'] },
-    wrongField: 'deviceId',
-  },
-  {
-    method: 'POST',
     route: '/api/devices/challenge',
     path: '/api/devices/challenge',
     valid: { deviceId: DEVICE_ID },

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import type { AppDeps } from '../app-deps.js';
-import { migrationsAreCurrent } from '../db/migrate.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
+import { checkReadiness } from './check-readiness.js';
 
 /**
  * For load balancers and orchestrators. /healthz: the process is up and serving. /readyz: the
@@ -19,9 +18,9 @@ export function healthRoutes(deps: AppDeps) {
     .get('/readyz', async (c) => {
       c.header('Cache-Control', 'no-store');
       try {
-        await sql`select 1`.execute(db);
-        if (await migrationsAreCurrent(db)) return c.json({ status: 'ready' });
-        return c.json({ status: 'not_ready', reason: 'migrations pending' }, 503);
+        const readiness = await checkReadiness(db);
+        if (readiness === 'ready') return c.json({ status: 'ready' });
+        return c.json({ status: 'not_ready', reason: readiness }, 503);
       } catch (err) {
         if (!isDatabaseUnavailable(err)) deps.logger.warn('readiness check failed', { message: String(err) });
         c.header('Retry-After', '5');
