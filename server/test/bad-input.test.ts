@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '@tapin/shared';
-import { ORIGIN, createTestApp, type TestApp } from './test-app.js';
-import { DEFAULT_SETUP, type Reply, type TestClient, setUpOrganisation } from './test-client.js';
-import { TestDevice } from './test-device.js';
-import { createUser, newUserBody, snapshotDatabase } from './fixtures.js';
+import { snapshotDatabase } from './support/database.js';
+import { ORIGIN, createTestApp, type TestApp } from './support/test-app.js';
+import { DEFAULT_SETUP, type Reply, type TestClient, setUpOrganisation } from './support/test-client.js';
+import { TestDevice } from './support/test-device.js';
+import { createUser, newUserBody } from './support/users.js';
 
 /**
  * Every mutating API route, with a body that passes validation (`valid`), one with a value of the

@@ -1,42 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  PasskeyJSON,
-  PasskeyListJSON,
-  PasskeyRequestOptionsJSON,
-  SessionJSON,
-  UserJSON,
-} from '@tapin/shared';
-import { createTestApp, type TestApp } from './test-app.js';
-import { DEFAULT_SETUP, TestClient, addOrganisation, setUpOrganisation } from './test-client.js';
-import { TestAuthenticator } from './test-authenticator.js';
-import { TestDevice } from './test-device.js';
-import { STAFF_PASSWORD, auditTypes, createUser, loginAs } from './fixtures.js';
-import { addPasskey, loginOptions, passkeyLogin, registrationOptions } from './passkey-fixtures.js';
+import { describe, expect } from 'vitest';
+import type { PasskeyJSON, PasskeyListJSON, PasskeyRequestOptionsJSON, SessionJSON } from '@tapin/shared';
+import { auditTypes } from './support/database.js';
+import { it } from './support/fixtures.js';
+import {
+  addPasskey,
+  loginOptions,
+  passkeyLogin,
+  passkeyRows,
+  registrationOptions,
+  requirePasskeys,
+} from './support/passkey-ceremonies.js';
+import { DEFAULT_SETUP, TestClient } from './support/test-client.js';
+import { TestAuthenticator } from './support/test-authenticator.js';
+import { STAFF_PASSWORD, createUser, loginAs } from './support/users.js';
 
 const INVALID = { error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
 const MINUTE = 60 * 1000;
 
-let t: TestApp;
-let admin: TestClient;
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-});
-afterEach(async () => {
-  await t.close();
-});
-
-async function passkeyRows() {
-  return t.deps.database.db.selectFrom('passkeys').selectAll().orderBy('created_at').execute();
-}
-
-async function requirePasskeys(on: boolean): Promise<void> {
-  const res = await admin.patch('/api/organisation/pin-login', { requirePasskey: on });
-  expect(res.status).toBe(200);
-}
-
 describe('adding a passkey', () => {
-  it('returns 200 creation options for a discoverable passkey, with the user and no attestation', async () => {
+  it('returns 200 creation options for a discoverable passkey, with the user and no attestation', async ({
+    t,
+    admin,
+  }) => {
     const options = await registrationOptions(admin);
     expect(options).toMatchObject({
       rp: { id: 'localhost', name: 'Tapin' },
@@ -62,7 +47,10 @@ describe('adding a passkey', () => {
     ]);
   });
 
-  it('returns 201 and the passkey for a verified registration, lists it, stores its key and audits it', async () => {
+  it('returns 201 and the passkey for a verified registration, lists it, stores its key and audits it', async ({
+    t,
+    admin,
+  }) => {
     const phone = new TestAuthenticator();
     const res = await addPasskey(admin, phone, 'Ada’s phone');
     expect(res.status).toBe(201);
@@ -78,7 +66,7 @@ describe('adding a passkey', () => {
     // The public key stays on the server.
     expect(list.text).not.toContain('public');
 
-    const [row] = await passkeyRows();
+    const [row] = await passkeyRows(t);
     expect(row).toMatchObject({
       id: phone.id,
       name: 'Ada’s phone',
@@ -94,7 +82,7 @@ describe('adding a passkey', () => {
     expect(await t.deps.database.db.selectFrom('webauthn_challenges').selectAll().execute()).toEqual([]);
   });
 
-  it('excludes the passkeys the user already has from new creation options', async () => {
+  it('excludes the passkeys the user already has from new creation options', async ({ admin }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const options = await registrationOptions(admin);
@@ -103,16 +91,19 @@ describe('adding a passkey', () => {
     ]);
   });
 
-  it('returns 409 passkey_already_registered for a passkey that is already registered', async () => {
+  it('returns 409 passkey_already_registered for a passkey that is already registered', async ({
+    t,
+    admin,
+  }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const again = await addPasskey(admin, phone, 'Again');
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: 'passkey_already_registered' } });
-    expect(await passkeyRows()).toHaveLength(1);
+    expect(await passkeyRows(t)).toHaveLength(1);
   });
 
-  it('returns 400 when the registration challenge is replayed', async () => {
+  it('returns 400 when the registration challenge is replayed', async ({ t, admin }) => {
     const options = await registrationOptions(admin);
     const first = await admin.post('/api/passkeys/registration', {
       name: 'Phone',
@@ -125,10 +116,13 @@ describe('adding a passkey', () => {
     });
     expect(replay.status).toBe(400);
     expect(replay.body).toMatchObject({ error: { code: 'bad_request' } });
-    expect(await passkeyRows()).toHaveLength(1);
+    expect(await passkeyRows(t)).toHaveLength(1);
   });
 
-  it('returns 400 for a registration from another origin, for another RP ID, or with an expired or foreign challenge', async () => {
+  it('returns 400 for a registration from another origin, for another RP ID, or with an expired or foreign challenge', async ({
+    t,
+    admin,
+  }) => {
     const attempts = [
       { origin: 'https://evil.example' },
       { rpId: 'evil.example' },
@@ -145,10 +139,10 @@ describe('adding a passkey', () => {
       response: new TestAuthenticator().register(options),
     });
     expect(late.status).toBe(400);
-    expect(await passkeyRows()).toEqual([]);
+    expect(await passkeyRows(t)).toEqual([]);
   });
 
-  it('returns 400 when another user answers the challenge issued to this one', async () => {
+  it('returns 400 when another user answers the challenge issued to this one', async ({ t, admin }) => {
     await createUser(admin, { username: 'mia', role: 'manager' });
     const mia = await loginAs(t, 'mia');
     const adaOptions = await registrationOptions(admin);
@@ -159,7 +153,7 @@ describe('adding a passkey', () => {
     expect(res.status).toBe(400);
   });
 
-  it('returns 403 to a cashier, and 401 without a session', async () => {
+  it('returns 403 to a cashier, and 401 without a session', async ({ t, admin }) => {
     await createUser(admin, { username: 'carl', role: 'cashier' });
     const carl = await loginAs(t, 'carl');
     const options = await carl.post('/api/passkeys/registration/options', {});
@@ -173,10 +167,10 @@ describe('adding a passkey', () => {
     expect(finish.status).toBe(403);
     expect((await carl.get('/api/passkeys')).status).toBe(403);
     expect((await new TestClient(t).post('/api/passkeys/registration/options', {})).status).toBe(401);
-    expect(await passkeyRows()).toEqual([]);
+    expect(await passkeyRows(t)).toEqual([]);
   });
 
-  it('returns 200 to a manager, whose passkeys are their own', async () => {
+  it('returns 200 to a manager, whose passkeys are their own', async ({ t, admin }) => {
     await createUser(admin, { username: 'mia', role: 'manager' });
     const mia = await loginAs(t, 'mia');
     expect((await addPasskey(mia, new TestAuthenticator(), 'Mia’s key')).status).toBe(201);
@@ -185,14 +179,16 @@ describe('adding a passkey', () => {
     expect(mine.body.passkeys.map((p) => p.name)).toEqual(['Mia’s key']);
   });
 
-  it('returns 403 step_up_required to an admin on a PIN session that has not confirmed it is them', async () => {
-    const device = await pinSessionOfAda();
+  it('returns 403 step_up_required to an admin on a PIN session that has not confirmed it is them', async ({
+    adaOnRegister,
+  }) => {
+    const device = adaOnRegister;
     const res = await device.client.post('/api/passkeys/registration/options', {});
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'step_up_required' } });
   });
 
-  it('returns 400 bad_request for a missing name or a response without its fields', async () => {
+  it('returns 400 bad_request for a missing name or a response without its fields', async ({ t, admin }) => {
     const options = await registrationOptions(admin);
     const response = new TestAuthenticator().register(options);
     const noName = await admin.post('/api/passkeys/registration', { response });
@@ -209,12 +205,14 @@ describe('adding a passkey', () => {
     });
     const extra = await admin.post('/api/passkeys/registration', { name: 'x', response, admin: true });
     expect(extra.status).toBe(400);
-    expect(await passkeyRows()).toEqual([]);
+    expect(await passkeyRows(t)).toEqual([]);
   });
 });
 
 describe('logging in with a passkey', () => {
-  it('returns 200 authentication options without allowCredentials, and stores the challenge for nobody in particular', async () => {
+  it('returns 200 authentication options without allowCredentials, and stores the challenge for nobody in particular', async ({
+    t,
+  }) => {
     const options = await loginOptions(new TestClient(t));
     expect(options).toMatchObject({ rpId: 'localhost', userVerification: 'preferred' });
     expect(options.allowCredentials ?? []).toEqual([]);
@@ -229,7 +227,7 @@ describe('logging in with a passkey', () => {
     ]);
   });
 
-  it('returns 200 and a web session for a verified assertion, and records the use', async () => {
+  it('returns 200 and a web session for a verified assertion, and records the use', async ({ t, admin }) => {
     const phone = new TestAuthenticator({ counting: true });
     expect((await addPasskey(admin, phone)).status).toBe(201);
     t.clock.advance(MINUTE);
@@ -249,20 +247,20 @@ describe('logging in with a passkey', () => {
     expect((await client.get<SessionJSON>('/api/auth/session')).body.user.username).toBe('ada');
     expect((await client.get('/api/users')).status).toBe(200);
 
-    const [row] = await passkeyRows();
+    const [row] = await passkeyRows(t);
     expect(row).toMatchObject({ counter: 2, last_used_at: t.clock.now() });
     const list = await client.get<PasskeyListJSON>('/api/passkeys');
     expect(list.body.passkeys[0]?.lastUsedAt).toBe(new Date(t.clock.now()).toISOString());
   });
 
-  it('returns 200 for a passkey that always reports counter 0', async () => {
+  it('returns 200 for a passkey that always reports counter 0', async ({ t, admin }) => {
     const key = new TestAuthenticator({ counting: false });
     expect((await addPasskey(admin, key)).status).toBe(201);
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(200);
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(200);
   });
 
-  it('returns 401 when the assertion is replayed with its used challenge', async () => {
+  it('returns 401 when the assertion is replayed with its used challenge', async ({ t, admin }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const options = await loginOptions(new TestClient(t));
@@ -276,7 +274,7 @@ describe('logging in with a passkey', () => {
     expect(await auditTypes(t)).toContain('login.passkey_failed');
   });
 
-  it('returns 200 to only one of three racing requests with the same assertion', async () => {
+  it('returns 200 to only one of three racing requests with the same assertion', async ({ t, admin }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const options = await loginOptions(new TestClient(t));
@@ -287,7 +285,10 @@ describe('logging in with a passkey', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
   });
 
-  it('returns 401 for a fresh assertion over a challenge that expired after 5 minutes', async () => {
+  it('returns 401 for a fresh assertion over a challenge that expired after 5 minutes', async ({
+    t,
+    admin,
+  }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const options = await loginOptions(new TestClient(t));
@@ -296,7 +297,10 @@ describe('logging in with a passkey', () => {
     expect(res.status).toBe(401);
   });
 
-  it('returns 401 for an assertion made on another origin or for another RP ID, and audits both', async () => {
+  it('returns 401 for an assertion made on another origin or for another RP ID, and audits both', async ({
+    t,
+    admin,
+  }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const before = (await auditTypes(t)).length;
@@ -316,7 +320,10 @@ describe('logging in with a passkey', () => {
     expect(await t.deps.database.db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
   });
 
-  it('returns 401 for a signature made with another key or a challenge the server never issued', async () => {
+  it('returns 401 for a signature made with another key or a challenge the server never issued', async ({
+    t,
+    admin,
+  }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const options = await loginOptions(new TestClient(t));
@@ -331,7 +338,10 @@ describe('logging in with a passkey', () => {
     expect(made.status).toBe(401);
   });
 
-  it('returns 401 and audits passkey.counter_regressed when the counter goes backwards', async () => {
+  it('returns 401 and audits passkey.counter_regressed when the counter goes backwards', async ({
+    t,
+    admin,
+  }) => {
     const key = new TestAuthenticator({ counting: true });
     expect((await addPasskey(admin, key)).status).toBe(201);
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(200); // counter 2
@@ -352,12 +362,12 @@ describe('logging in with a passkey', () => {
       .where('type', '=', 'passkey.counter_regressed')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(event.detail)).toMatchObject({ storedCounter: 3, receivedCounter: 3 });
-    expect((await passkeyRows())[0]?.counter).toBe(3);
+    expect((await passkeyRows(t))[0]?.counter).toBe(3);
     // The real authenticator, counting on, still works.
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(200);
   });
 
-  it("returns 401 passkey_not_registered for a passkey this server doesn't know", async () => {
+  it("returns 401 passkey_not_registered for a passkey this server doesn't know", async ({ t }) => {
     const res = await passkeyLogin(new TestClient(t), new TestAuthenticator());
     expect(res.status).toBe(401);
     expect(res.body).toEqual({
@@ -365,7 +375,7 @@ describe('logging in with a passkey', () => {
     });
   });
 
-  it('returns 401 when the user handle is not the passkey owner’s', async () => {
+  it('returns 401 when the user handle is not the passkey owner’s', async ({ t, admin }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const res = await passkeyLogin(new TestClient(t), phone, {
@@ -375,7 +385,10 @@ describe('logging in with a passkey', () => {
     expect(res.body).toEqual(INVALID);
   });
 
-  it('returns 401 to the passkey of a manager who became a cashier, or whose login method became "PIN only"', async () => {
+  it('returns 401 to the passkey of a manager who became a cashier, or whose login method became "PIN only"', async ({
+    t,
+    admin,
+  }) => {
     const mia = await createUser(admin, { username: 'mia', role: 'manager' });
     const miaClient = await loginAs(t, 'mia');
     const key = new TestAuthenticator();
@@ -390,24 +403,21 @@ describe('logging in with a passkey', () => {
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(401);
   });
 
-  it('returns 401 passkey_not_registered once the user who owned the passkey is deleted', async () => {
+  it('returns 401 passkey_not_registered once the user who owned the passkey is deleted', async ({
+    t,
+    admin,
+  }) => {
     const mia = await createUser(admin, { username: 'mia', role: 'manager' });
     const key = new TestAuthenticator();
     expect((await addPasskey(await loginAs(t, 'mia'), key)).status).toBe(201);
     expect((await admin.delete(`/api/users/${mia.id}`, {})).status).toBe(200);
-    expect(await passkeyRows()).toEqual([]);
+    expect(await passkeyRows(t)).toEqual([]);
     const res = await passkeyLogin(new TestClient(t), key);
     expect(res.body).toMatchObject({ error: { code: 'passkey_not_registered' } });
   });
 
-  it('logs a user of another organisation into their own organisation', async () => {
-    await addOrganisation(t, {
-      organisationName: 'Bakery',
-      name: 'Bea Baker',
-      username: 'bea',
-      password: 'another long password',
-    });
-    const bea = await loginAs(t, 'bea', 'another long password');
+  it('logs a user of another organisation into their own organisation', async ({ t, bakery }) => {
+    const bea = bakery;
     const key = new TestAuthenticator();
     expect((await addPasskey(bea, key)).status).toBe(201);
     const res = await passkeyLogin(new TestClient(t), key);
@@ -415,7 +425,7 @@ describe('logging in with a passkey', () => {
     expect(res.body.organisation.name).toBe('Bakery');
   });
 
-  it('returns 400 bad_request for a response that is not a WebAuthn assertion', async () => {
+  it('returns 400 bad_request for a response that is not a WebAuthn assertion', async ({ t }) => {
     const options = await loginOptions(new TestClient(t));
     const response = new TestAuthenticator().assert(options);
     for (const body of [
@@ -432,7 +442,7 @@ describe('logging in with a passkey', () => {
 });
 
 describe('removing a passkey', () => {
-  it('returns 200, removes it, audits it and ends the user’s other sessions', async () => {
+  it('returns 200, removes it, audits it and ends the user’s other sessions', async ({ t, admin }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const other = new TestClient(t);
@@ -440,7 +450,7 @@ describe('removing a passkey', () => {
     const res = await admin.delete(`/api/passkeys/${phone.id}`, {});
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ok: true });
-    expect(await passkeyRows()).toEqual([]);
+    expect(await passkeyRows(t)).toEqual([]);
     expect(await auditTypes(t)).toContain('passkey.removed');
     expect((await admin.get('/api/auth/session')).status).toBe(200);
     expect((await other.get('/api/auth/session')).status).toBe(401);
@@ -448,22 +458,25 @@ describe('removing a passkey', () => {
     expect(afterwards.body).toMatchObject({ error: { code: 'passkey_not_registered' } });
   });
 
-  it('returns 404 for another user’s passkey', async () => {
+  it('returns 404 for another user’s passkey', async ({ t, admin }) => {
     await createUser(admin, { username: 'mia', role: 'manager' });
     const mia = await loginAs(t, 'mia');
     const key = new TestAuthenticator();
     expect((await addPasskey(mia, key)).status).toBe(201);
     const res = await admin.delete(`/api/passkeys/${key.id}`, {});
     expect(res.status).toBe(404);
-    expect(await passkeyRows()).toHaveLength(1);
+    expect(await passkeyRows(t)).toHaveLength(1);
   });
 
-  it('returns 409 last_passkey_required for the last passkey while the organisation requires one, and 200 for any other', async () => {
+  it('returns 409 last_passkey_required for the last passkey while the organisation requires one, and 200 for any other', async ({
+    t,
+    admin,
+  }) => {
     const phone = new TestAuthenticator();
     const key = new TestAuthenticator();
     expect((await addPasskey(admin, phone, 'Phone')).status).toBe(201);
     expect((await addPasskey(admin, key, 'Key')).status).toBe(201);
-    await requirePasskeys(true);
+    await requirePasskeys(admin, true);
     expect((await admin.delete(`/api/passkeys/${phone.id}`, {})).status).toBe(200);
     const last = await admin.delete(`/api/passkeys/${key.id}`, {});
     expect(last.status).toBe(409);
@@ -473,27 +486,33 @@ describe('removing a passkey', () => {
         message: expect.stringContaining('cannot remove your last one') as string,
       },
     });
-    expect(await passkeyRows()).toHaveLength(1);
-    await requirePasskeys(false);
+    expect(await passkeyRows(t)).toHaveLength(1);
+    await requirePasskeys(admin, false);
     expect((await admin.delete(`/api/passkeys/${key.id}`, {})).status).toBe(200);
   });
 
-  it('keeps one passkey when the last two are removed at once while one is required: 200 and 409', async () => {
+  it('keeps one passkey when the last two are removed at once while one is required: 200 and 409', async ({
+    t,
+    admin,
+  }) => {
     const phone = new TestAuthenticator();
     const key = new TestAuthenticator();
     expect((await addPasskey(admin, phone, 'Phone')).status).toBe(201);
     expect((await addPasskey(admin, key, 'Key')).status).toBe(201);
-    await requirePasskeys(true);
+    await requirePasskeys(admin, true);
     const results = await Promise.all([phone, key].map((p) => admin.delete(`/api/passkeys/${p.id}`, {})));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(await passkeyRows()).toHaveLength(1);
+    expect(await passkeyRows(t)).toHaveLength(1);
   });
 });
 
 describe('require a passkey for admins and managers', () => {
-  it('returns 403 passkey_required to the right password of an admin who has a passkey, and 401 to a wrong one', async () => {
+  it('returns 403 passkey_required to the right password of an admin who has a passkey, and 401 to a wrong one', async ({
+    t,
+    admin,
+  }) => {
     expect((await addPasskey(admin, new TestAuthenticator())).status).toBe(201);
-    await requirePasskeys(true);
+    await requirePasskeys(admin, true);
     const right = await new TestClient(t).login('ada', DEFAULT_SETUP.password);
     expect(right.status).toBe(403);
     expect(right.body).toEqual({
@@ -505,10 +524,13 @@ describe('require a passkey for admins and managers', () => {
     expect(wrong.body).toEqual(INVALID);
   });
 
-  it('returns 200 with mustAddPasskey to an admin or manager without a passkey, and on every session read', async () => {
+  it('returns 200 with mustAddPasskey to an admin or manager without a passkey, and on every session read', async ({
+    t,
+    admin,
+  }) => {
     await createUser(admin, { username: 'mia', role: 'manager' });
     await createUser(admin, { username: 'carl', role: 'cashier' });
-    await requirePasskeys(true);
+    await requirePasskeys(admin, true);
     const mia = new TestClient(t);
     const login = await mia.login('mia', STAFF_PASSWORD);
     expect(login.status).toBe(200);
@@ -524,7 +546,10 @@ describe('require a passkey for admins and managers', () => {
     expect(carl.body.mustAddPasskey).toBe(false);
   });
 
-  it('returns 200 with mustAddPasskey false while the setting is off, passkey or not', async () => {
+  it('returns 200 with mustAddPasskey false while the setting is off, passkey or not', async ({
+    t,
+    admin,
+  }) => {
     expect((await new TestClient(t).login('ada', DEFAULT_SETUP.password)).body.mustAddPasskey).toBe(false);
     expect((await addPasskey(admin, new TestAuthenticator())).status).toBe(201);
     const login = await new TestClient(t).login('ada', DEFAULT_SETUP.password);
@@ -532,10 +557,13 @@ describe('require a passkey for admins and managers', () => {
     expect(login.body.mustAddPasskey).toBe(false);
   });
 
-  it('returns 403 passkey_required to a password step-up of an admin who has a passkey', async () => {
-    const device = await pinSessionOfAda();
+  it('returns 403 passkey_required to a password step-up of an admin who has a passkey', async ({
+    admin,
+    adaOnRegister,
+  }) => {
+    const device = adaOnRegister;
     expect((await addPasskey(admin, new TestAuthenticator())).status).toBe(201);
-    await requirePasskeys(true);
+    await requirePasskeys(admin, true);
     const res = await device.client.post('/api/auth/step-up', { password: DEFAULT_SETUP.password });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'passkey_required' } });
@@ -546,10 +574,13 @@ describe('require a passkey for admins and managers', () => {
 });
 
 describe('step-up with a passkey', () => {
-  it('returns 200 and opens the admin environment from a PIN session with the same user’s passkey', async () => {
+  it('returns 200 and opens the admin environment from a PIN session with the same user’s passkey', async ({
+    admin,
+    adaOnRegister,
+  }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
-    const device = await pinSessionOfAda();
+    const device = adaOnRegister;
     const options = await device.client.post<PasskeyRequestOptionsJSON>(
       '/api/auth/step-up/passkey/options',
       {},
@@ -566,10 +597,10 @@ describe('step-up with a passkey', () => {
     expect((await device.client.get('/api/users')).status).toBe(200);
   });
 
-  it('returns 200 with a challenge from the passkey login options too', async () => {
+  it('returns 200 with a challenge from the passkey login options too', async ({ admin, adaOnRegister }) => {
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
-    const device = await pinSessionOfAda();
+    const device = adaOnRegister;
     const options = await loginOptions(device.client);
     const res = await device.client.post<SessionJSON>('/api/auth/step-up/passkey', {
       response: phone.assert(options),
@@ -578,12 +609,16 @@ describe('step-up with a passkey', () => {
     expect(res.body.adminAccess).toBe(true);
   });
 
-  it('returns 401 for another user’s passkey, and the session stays without admin access', async () => {
+  it('returns 401 for another user’s passkey, and the session stays without admin access', async ({
+    t,
+    admin,
+    adaOnRegister,
+  }) => {
     await createUser(admin, { username: 'mia', role: 'manager' });
     const miaKey = new TestAuthenticator();
     expect((await addPasskey(await loginAs(t, 'mia'), miaKey)).status).toBe(201);
     expect((await addPasskey(admin, new TestAuthenticator())).status).toBe(201);
-    const device = await pinSessionOfAda();
+    const device = adaOnRegister;
     const options = await loginOptions(device.client);
     const res = await device.client.post('/api/auth/step-up/passkey', { response: miaKey.assert(options) });
     expect(res.status).toBe(401);
@@ -594,22 +629,25 @@ describe('step-up with a passkey', () => {
     expect(await auditTypes(t)).toContain('login.passkey_failed');
   });
 
-  it('returns 401 for a challenge issued to another user’s step-up', async () => {
+  it('returns 401 for a challenge issued to another user’s step-up', async ({ t, admin, adaOnRegister }) => {
     await createUser(admin, { username: 'mia', role: 'manager' });
     const mia = await loginAs(t, 'mia');
     expect((await addPasskey(mia, new TestAuthenticator())).status).toBe(201);
     const phone = new TestAuthenticator();
     expect((await addPasskey(admin, phone)).status).toBe(201);
     const miaOptions = await mia.post<PasskeyRequestOptionsJSON>('/api/auth/step-up/passkey/options', {});
-    const device = await pinSessionOfAda();
+    const device = adaOnRegister;
     const res = await device.client.post('/api/auth/step-up/passkey', {
       response: phone.assert(miaOptions.body),
     });
     expect(res.status).toBe(401);
   });
 
-  it('returns 409 no_passkey_yet for step-up options of a user without a passkey, and 401 without a session', async () => {
-    const device = await pinSessionOfAda();
+  it('returns 409 no_passkey_yet for step-up options of a user without a passkey, and 401 without a session', async ({
+    t,
+    adaOnRegister,
+  }) => {
+    const device = adaOnRegister;
     const res = await device.client.post('/api/auth/step-up/passkey/options', {});
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'no_passkey_yet' } });
@@ -617,20 +655,3 @@ describe('step-up with a passkey', () => {
     expect((await new TestClient(t).post('/api/auth/step-up/passkey', { response: {} })).status).toBe(401);
   });
 });
-
-/** Gives Ada a PIN, activates PIN login, approves a register and logs her in on it with the PIN. */
-async function pinSessionOfAda(): Promise<TestDevice> {
-  const me = await admin.get<SessionJSON>('/api/auth/session');
-  const patch = await admin.patch<{ user: UserJSON }>(`/api/users/${me.body.user.id}`, {
-    loginMethod: 'password_and_pin',
-    pin: '90909',
-  });
-  expect(patch.status).toBe(200);
-  expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
-  const device = await TestDevice.create(t);
-  expect((await device.approveWith(admin)).status).toBe(201);
-  const login = await device.pinLogin('90909');
-  expect(login.status).toBe(200);
-  expect(login.body).toMatchObject({ kind: 'register', adminAccess: false });
-  return device;
-}

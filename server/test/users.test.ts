@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { UserJSON } from '@tapin/shared';
-import { createTestApp, type TestApp } from './test-app.js';
-import { TestClient, setUpOrganisation } from './test-client.js';
+import { snapshotDatabase } from './support/database.js';
+import { it } from './support/fixtures.js';
+import { TestClient } from './support/test-client.js';
 import {
   STAFF_PASSWORD,
   countUsers,
@@ -10,21 +11,12 @@ import {
   loginAs,
   newUserBody,
   sessionOf,
-  snapshotDatabase,
-} from './fixtures.js';
-
-let t: TestApp;
-let admin: TestClient;
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-});
-afterEach(async () => {
-  await t.close();
-});
+} from './support/users.js';
 
 describe('My account > Users: creating users', () => {
-  it('returns 201 with hasPin true for a "Password and PIN" user, and the user is listed', async () => {
+  it('returns 201 with hasPin true for a "Password and PIN" user, and the user is listed', async ({
+    admin,
+  }) => {
     const res = await admin.post<{ user: UserJSON }>(
       '/api/users',
       newUserBody({ username: 'carl', loginMethod: 'password_and_pin', pin: '27183' }),
@@ -43,7 +35,7 @@ describe('My account > Users: creating users', () => {
     expect(list.body.users.map((u) => u.username).sort()).toEqual(['ada', 'carl']);
   });
 
-  it('returns 201 for a "PIN only" user, who has a PIN and no password', async () => {
+  it('returns 201 for a "PIN only" user, who has a PIN and no password', async ({ admin }) => {
     const res = await admin.post<{ user: UserJSON }>(
       '/api/users',
       newUserBody({ username: 'pia', loginMethod: 'pin_only', pin: '31415' }),
@@ -52,14 +44,14 @@ describe('My account > Users: creating users', () => {
     expect(res.body.user).toMatchObject({ loginMethod: 'pin_only', hasPin: true, hasPassword: false });
   });
 
-  it('returns 201 for a "Password" user, who has no PIN', async () => {
+  it('returns 201 for a "Password" user, who has no PIN', async ({ admin }) => {
     const user = await createUser(admin, { username: 'paul' });
     expect(user).toMatchObject({ loginMethod: 'password', hasPin: false, hasPassword: true });
   });
 
-  it.each(['password_and_pin', 'pin_only'] as const)(
+  it.for(['password_and_pin', 'pin_only'] as const)(
     'returns 400 bad_request with field pin when %s is chosen without a PIN',
-    async (loginMethod) => {
+    async (loginMethod, { t, admin }) => {
       const before = await countUsers(t);
       const res = await admin.post('/api/users', newUserBody({ username: 'nopin', loginMethod }));
       expect(res.status).toBe(400);
@@ -68,13 +60,18 @@ describe('My account > Users: creating users', () => {
     },
   );
 
-  it('returns 400 bad_request with field pin when a PIN is given for the "Password" login method', async () => {
+  it('returns 400 bad_request with field pin when a PIN is given for the "Password" login method', async ({
+    admin,
+  }) => {
     const res = await admin.post('/api/users', newUserBody({ username: 'paul', pin: '12345' }));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
   });
 
-  it('returns 400 bad_request with field password when a "PIN only" user is given a password', async () => {
+  it('returns 400 bad_request with field password when a "PIN only" user is given a password', async ({
+    t,
+    admin,
+  }) => {
     const before = await countUsers(t);
     const res = await admin.post('/api/users', {
       ...newUserBody({ username: 'pia', loginMethod: 'pin_only', pin: '31415' }),
@@ -85,7 +82,9 @@ describe('My account > Users: creating users', () => {
     expect(await countUsers(t)).toBe(before);
   });
 
-  it('returns 400 bad_request with field password when a password login method has no password', async () => {
+  it('returns 400 bad_request with field password when a password login method has no password', async ({
+    admin,
+  }) => {
     const body = newUserBody({ username: 'paul' });
     delete body.password;
     const res = await admin.post('/api/users', body);
@@ -93,7 +92,7 @@ describe('My account > Users: creating users', () => {
     expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'password' } });
   });
 
-  it('returns 409 username_taken for a username in use, whatever its case', async () => {
+  it('returns 409 username_taken for a username in use, whatever its case', async ({ t, admin }) => {
     await createUser(admin, { username: 'carl' });
     const before = await countUsers(t);
     const res = await admin.post('/api/users', newUserBody({ username: 'CARL' }));
@@ -122,29 +121,39 @@ describe('My account > Users: the PIN is exactly 5 ASCII digits', () => {
     '',
   ];
 
-  it.each(badPins)('returns 400 bad_request with field pin when creating a user with PIN %j', async (pin) => {
-    const before = await snapshotDatabase(t);
-    const res = await admin.post(
-      '/api/users',
-      newUserBody({ username: 'carl', loginMethod: 'password_and_pin', pin }),
-    );
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
-    expect(await snapshotDatabase(t)).toEqual(before);
-  });
+  it.for(badPins)(
+    'returns 400 bad_request with field pin when creating a user with PIN %j',
+    async (pin, { t, admin }) => {
+      const before = await snapshotDatabase(t);
+      const res = await admin.post(
+        '/api/users',
+        newUserBody({ username: 'carl', loginMethod: 'password_and_pin', pin }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
+      expect(await snapshotDatabase(t)).toEqual(before);
+    },
+  );
 
-  it.each(badPins)('returns 400 bad_request with field pin when updating a user to PIN %j', async (pin) => {
-    const user = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '24680' });
-    const before = await snapshotDatabase(t);
-    const res = await admin.patch(`/api/users/${user.id}`, { pin });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
-    expect(await snapshotDatabase(t)).toEqual(before);
-  });
+  it.for(badPins)(
+    'returns 400 bad_request with field pin when updating a user to PIN %j',
+    async (pin, { t, admin }) => {
+      const user = await createUser(admin, {
+        username: 'carl',
+        loginMethod: 'password_and_pin',
+        pin: '24680',
+      });
+      const before = await snapshotDatabase(t);
+      const res = await admin.patch(`/api/users/${user.id}`, { pin });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
+      expect(await snapshotDatabase(t)).toEqual(before);
+    },
+  );
 
-  it.each([12345, 1234, null, true, ['12345'], { value: '12345' }])(
+  it.for([[12345], [1234], [null], [true], [['12345']], [{ value: '12345' }]])(
     'returns 400 bad_request when the PIN is sent as %j instead of a string',
-    async (pin) => {
+    async ([pin], { admin }) => {
       const res = await admin.post('/api/users', {
         ...newUserBody({ username: 'carl', loginMethod: 'pin_only' }),
         pin,
@@ -156,7 +165,9 @@ describe('My account > Users: the PIN is exactly 5 ASCII digits', () => {
 });
 
 describe('My account > Users: editing the login method', () => {
-  it('returns 400 bad_request with field pin when switching to "Password and PIN" without a PIN', async () => {
+  it('returns 400 bad_request with field pin when switching to "Password and PIN" without a PIN', async ({
+    admin,
+  }) => {
     const user = await createUser(admin, { username: 'paul' });
     const res = await admin.patch(`/api/users/${user.id}`, { loginMethod: 'password_and_pin' });
     expect(res.status).toBe(400);
@@ -167,7 +178,7 @@ describe('My account > Users: editing the login method', () => {
     });
   });
 
-  it('returns 200 and keeps the PIN when only the name changes', async () => {
+  it('returns 200 and keeps the PIN when only the name changes', async ({ admin }) => {
     const user = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11235' });
     const res = await admin.patch<{ user: UserJSON }>(`/api/users/${user.id}`, { name: 'Carl Cashier' });
     expect(res.status).toBe(200);
@@ -178,7 +189,10 @@ describe('My account > Users: editing the login method', () => {
     });
   });
 
-  it('returns 200 and clears the PIN when switching to "Password", which frees the PIN', async () => {
+  it('returns 200 and clears the PIN when switching to "Password", which frees the PIN', async ({
+    t,
+    admin,
+  }) => {
     const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11235' });
     const dora = await createUser(admin, { username: 'dora' });
     const res = await admin.patch<{ user: UserJSON }>(`/api/users/${carl.id}`, { loginMethod: 'password' });
@@ -199,7 +213,9 @@ describe('My account > Users: editing the login method', () => {
     expect(taken.body.user.hasPin).toBe(true);
   });
 
-  it('returns 400 bad_request with field password when switching a "PIN only" user to "Password" without one', async () => {
+  it('returns 400 bad_request with field password when switching a "PIN only" user to "Password" without one', async ({
+    admin,
+  }) => {
     const pia = await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '31415' });
     const res = await admin.patch(`/api/users/${pia.id}`, { loginMethod: 'password' });
     expect(res.status).toBe(400);
@@ -207,7 +223,10 @@ describe('My account > Users: editing the login method', () => {
     expect((await getUser(admin, pia.id)).body.user).toMatchObject({ loginMethod: 'pin_only', hasPin: true });
   });
 
-  it('returns 200 and drops the password when switching to "PIN only", so password login stops', async () => {
+  it('returns 200 and drops the password when switching to "PIN only", so password login stops', async ({
+    t,
+    admin,
+  }) => {
     const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11235' });
     const res = await admin.patch<{ user: UserJSON }>(`/api/users/${carl.id}`, { loginMethod: 'pin_only' });
     expect(res.status).toBe(200);
@@ -216,7 +235,9 @@ describe('My account > Users: editing the login method', () => {
     expect(login.status).toBe(401);
   });
 
-  it('returns 400 bad_request with field password when a "PIN only" user is given a password', async () => {
+  it('returns 400 bad_request with field password when a "PIN only" user is given a password', async ({
+    admin,
+  }) => {
     const pia = await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '31415' });
     const res = await admin.patch(`/api/users/${pia.id}`, { password: STAFF_PASSWORD });
     expect(res.status).toBe(400);
@@ -225,7 +246,7 @@ describe('My account > Users: editing the login method', () => {
 });
 
 describe('My account > Users: sessions follow credential changes', () => {
-  it("returns 401 to the user's old session after an admin changes their password", async () => {
+  it("returns 401 to the user's old session after an admin changes their password", async ({ t, admin }) => {
     await createUser(admin, { username: 'carl' });
     const carl = await loginAs(t, 'carl');
     const carlId = (await sessionOf(carl)).user.id;
@@ -237,7 +258,10 @@ describe('My account > Users: sessions follow credential changes', () => {
     await loginAs(t, 'carl', 'a brand new password');
   });
 
-  it('returns 401 to a manager demoted to cashier, whose session no longer opens the admin environment', async () => {
+  it('returns 401 to a manager demoted to cashier, whose session no longer opens the admin environment', async ({
+    t,
+    admin,
+  }) => {
     const mona = await createUser(admin, { username: 'mona', role: 'manager' });
     const client = await loginAs(t, 'mona');
     expect((await client.get('/api/users')).status).toBe(200);
@@ -247,7 +271,7 @@ describe('My account > Users: sessions follow credential changes', () => {
     expect((await again.get('/api/users')).status).toBe(403);
   });
 
-  it("keeps the user's session when only the name changes", async () => {
+  it("keeps the user's session when only the name changes", async ({ t, admin }) => {
     await createUser(admin, { username: 'carl' });
     const carl = await loginAs(t, 'carl');
     const carlId = (await sessionOf(carl)).user.id;
@@ -257,7 +281,7 @@ describe('My account > Users: sessions follow credential changes', () => {
 });
 
 describe('My account > Users: deleting users', () => {
-  it('returns 200, removes the user and ends their session', async () => {
+  it('returns 200, removes the user and ends their session', async ({ t, admin }) => {
     const user = await createUser(admin, { username: 'carl' });
     const carl = await loginAs(t, 'carl');
     const res = await admin.delete(`/api/users/${user.id}`, {});
@@ -266,7 +290,7 @@ describe('My account > Users: deleting users', () => {
     expect((await carl.get('/api/auth/session')).status).toBe(401);
   });
 
-  it('returns 409 cannot_delete_self when an admin deletes their own account', async () => {
+  it('returns 409 cannot_delete_self when an admin deletes their own account', async ({ admin }) => {
     const me = await sessionOf(admin);
     const res = await admin.delete(`/api/users/${me.user.id}`, {});
     expect(res.status).toBe(409);
@@ -274,13 +298,13 @@ describe('My account > Users: deleting users', () => {
     expect((await getUser(admin, me.user.id)).status).toBe(200);
   });
 
-  it('returns 404 not_found for a user id that does not exist', async () => {
+  it('returns 404 not_found for a user id that does not exist', async ({ admin }) => {
     const res = await admin.delete('/api/users/doesNotExist123', {});
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ error: { code: 'not_found' } });
   });
 
-  it('returns 409 last_admin when the only admin makes themselves a manager', async () => {
+  it('returns 409 last_admin when the only admin makes themselves a manager', async ({ admin }) => {
     const me = await sessionOf(admin);
     const res = await admin.patch(`/api/users/${me.user.id}`, { role: 'manager' });
     expect(res.status).toBe(409);
@@ -290,7 +314,10 @@ describe('My account > Users: deleting users', () => {
 });
 
 describe('My account > Users: the organisation keeps an admin', () => {
-  it('returns 409 last_admin to one of four admins who all step down at the same moment', async () => {
+  it('returns 409 last_admin to one of four admins who all step down at the same moment', async ({
+    t,
+    admin,
+  }) => {
     const adaId = (await sessionOf(admin)).user.id;
     const admins = [{ id: adaId, client: admin }];
     for (const username of ['otto', 'olga', 'oren']) {
