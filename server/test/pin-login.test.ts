@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import type { DeviceDetailsJSON } from '@tapin/shared';
 import { CARA_PIN, test } from './support/fixtures.js';
 import { TestClient } from './support/test-client.js';
 import { TestDevice } from './support/test-device.js';
@@ -249,7 +250,11 @@ describe('throttling', () => {
     expect(details.body.failedAttempts).toBe(0);
   });
 
-  it('counts parallel guesses: ten at once cannot exceed the limit', async ({ device }) => {
+  it('returns 401 to between 1 and 3 of ten parallel wrong PINs and 429 to the rest, counting each 401 as a failure', async ({
+    t,
+    admin,
+    device,
+  }) => {
     const challenges = await Promise.all(Array.from({ length: 10 }, () => device.challenge()));
     const results = await Promise.all(
       challenges.map(async (challenge, i) =>
@@ -260,9 +265,23 @@ describe('throttling', () => {
         }),
       ),
     );
-    const evaluated = results.filter((r) => r.status === 401).length;
-    expect(evaluated).toBeLessThanOrEqual(3);
     expect(results.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    const evaluated = results.filter((r) => r.status === 401).length;
+    // Some guess was checked (a 429 for every one would also "not exceed the limit"), and no more
+    // than the three that come before the first delay.
+    expect(evaluated).toBeGreaterThanOrEqual(1);
+    expect(evaluated).toBeLessThanOrEqual(3);
+    // Every guess that was checked is counted: none slipped past the device's failure count.
+    const details = await admin.get<DeviceDetailsJSON>(`/api/devices/${device.id}`);
+    expect(details.status).toBe(200);
+    expect(details.body.failedAttempts).toBe(evaluated);
+    const failures = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('type', '=', 'login.pin_failed')
+      .where('device_id', '=', device.id)
+      .execute();
+    expect(failures).toHaveLength(evaluated);
   });
 
   it('returns 429 across the organisation once its failure ceiling is reached', async ({
