@@ -13,6 +13,7 @@ import { CARA_PIN, test as base } from './support/fixtures.js';
 import type { TestApp } from './support/test-app.js';
 import type { TestClient } from './support/test-client.js';
 import type { TestDevice } from './support/test-device.js';
+import { createUser } from './support/users.js';
 
 /** Every test here runs on Ada's approved register, with Cara as its "PIN only" cashier. */
 const it = base.extend('caraId', { auto: true }, async ({ cara }) => cara.id);
@@ -137,6 +138,24 @@ describe('offline upload', () => {
       entry(caraId, t.clock.now() + 60 * 60_000),
     ]);
     expect(res.body).toEqual({ applied: 0, duplicates: 0, rejected: 2 });
+  });
+
+  it('returns 200 with the entry rejected for a user of another organisation, and records no session', async ({
+    t,
+    admin,
+    device,
+    bakery,
+    caraId,
+  }) => {
+    const bob = await createUser(bakery, { username: 'bob', loginMethod: 'pin_only', pin: '77777' });
+    const res = await upload(device, [
+      entry(bob.id, t.clock.now() - 1000),
+      entry(caraId, t.clock.now() - 1000),
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ applied: 1, duplicates: 0, rejected: 1 });
+    const details = await admin.get<DeviceDetailsJSON>(`/api/devices/${device.id}`);
+    expect(details.body.sessions.map((s) => s.user?.id)).toEqual([caraId]);
   });
 
   it('returns 403 for a replayed upload proof', async ({ t, device, caraId }) => {

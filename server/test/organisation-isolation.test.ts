@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { AuditPageJSON, UserJSON } from '@tapin/shared';
+import type { AuditPageJSON, PinLoginSettingsJSON, UserJSON } from '@tapin/shared';
 import { BAKERY_SETUP, test } from './support/fixtures.js';
 import type { TestApp } from './support/test-app.js';
 import { TestDevice } from './support/test-device.js';
@@ -87,6 +87,21 @@ describe("one organisation's admin and another organisation's users", () => {
     expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
     const theirs = await bakery.get<{ active: boolean }>('/api/organisation/pin-login');
     expect(theirs.body.active).toBe(false);
+  });
+
+  it("returns 200 to a settings change that leaves another organisation's settings as they were", async ({
+    admin,
+    bakery,
+  }) => {
+    const before = await bakery.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
+    const res = await admin.patch<PinLoginSettingsJSON>('/api/organisation/pin-login', {
+      offlineGraceMinutes: 0,
+      idleLockMinutes: 5,
+      requirePasskey: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ offlineGraceMinutes: 0, idleLockMinutes: 5, requirePasskey: true });
+    expect((await bakery.get('/api/organisation/pin-login')).body).toEqual(before.body);
   });
 
   it("returns 404 not_found for another organisation's device", async ({ t, admin, bakery }) => {

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { UserJSON } from '@tapin/shared';
+import { ADMIN_ROUTES, fillRoute } from './support/admin-routes.js';
 import { snapshotDatabase } from './support/database.js';
 import { test } from './support/fixtures.js';
 import { DEFAULT_SETUP, TestClient } from './support/test-client.js';
@@ -112,32 +113,11 @@ describe('a manager and admins', () => {
 });
 
 describe('a cashier and the admin environment', () => {
-  // `:admin` and `:device` stand for the admin's user id and an approved device's id.
-  const routes: { method: string; path: string; body?: unknown }[] = [
-    { method: 'GET', path: '/api/users' },
-    { method: 'POST', path: '/api/users', body: newUserBody({ username: 'sneaky', role: 'admin' }) },
-    { method: 'GET', path: '/api/users/:admin' },
-    { method: 'PATCH', path: '/api/users/:admin', body: { password: 'cashier chose this' } },
-    { method: 'DELETE', path: '/api/users/:admin', body: {} },
-    { method: 'POST', path: '/api/organisation/pin-login/activate', body: {} },
-    { method: 'POST', path: '/api/organisation/pin-login/deactivate', body: {} },
-    { method: 'PATCH', path: '/api/organisation/pin-login', body: { idleLockMinutes: 5 } },
-    { method: 'GET', path: '/api/audit' },
-    { method: 'GET', path: '/api/devices' },
-    { method: 'GET', path: '/api/devices/:device' },
-    { method: 'PATCH', path: '/api/devices/:device', body: { name: 'Renamed' } },
-    { method: 'POST', path: '/api/devices/:device/revoke', body: {} },
-    { method: 'POST', path: '/api/devices/:device/unlock', body: {} },
-    { method: 'DELETE', path: '/api/devices/:device', body: {} },
-  ];
-  const fill = (path: string, adminId: string, device: TestDevice) =>
-    path.replace(':admin', adminId).replace(':device', device.id);
-
-  it.for(routes)(
+  it.for(ADMIN_ROUTES)(
     'returns 403 forbidden to a cashier on $method $path',
     async ({ method, path, body }, { t, adminId, device, cashier }) => {
       const before = await snapshotDatabase(t);
-      const res = await cashier.call(method, fill(path, adminId, device), body);
+      const res = await cashier.call(method, fillRoute(path, adminId, device), body);
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
       expect(await snapshotDatabase(t)).toEqual(before);
@@ -151,10 +131,10 @@ describe('a cashier and the admin environment', () => {
     expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
   });
 
-  it.for(routes)(
+  it.for(ADMIN_ROUTES)(
     'returns 401 unauthenticated without a session on $method $path',
     async ({ method, path, body }, { t, adminId, device }) => {
-      const res = await new TestClient(t).call(method, fill(path, adminId, device), body);
+      const res = await new TestClient(t).call(method, fillRoute(path, adminId, device), body);
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
     },
