@@ -74,7 +74,7 @@ describe('My account > Audit log', () => {
     expect(all.at(-2)?.type).toBe('user.created');
   });
 
-  it('records a failed password login against the user it names', async ({ t, admin }) => {
+  it('returns 401 and records the failed password login against the user it names', async ({ t, admin }) => {
     await createUser(admin, { username: 'carl' });
     const res = await new TestClient(t).login('carl', 'not the password');
     expect(res.status).toBe(401);

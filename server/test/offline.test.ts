@@ -55,7 +55,7 @@ function entry(userId: string, loginAt: number, logoutAt: number | null = null):
 }
 
 describe('offline roster', () => {
-  it('returns a signed roster naming users who logged in online on this device within the grace period', async ({
+  it('returns 200 with a signed roster naming users who logged in online on this device within the grace period', async ({
     t,
     device,
     caraId,
@@ -69,13 +69,13 @@ describe('offline roster', () => {
     expect(roster.serverTime).toBe(t.clock.now());
   });
 
-  it('returns an empty roster when the grace period is 0', async ({ t, admin, device }) => {
+  it('returns 200 with an empty roster when the grace period is 0', async ({ t, admin, device }) => {
     await admin.patch('/api/organisation/pin-login', { offlineGraceMinutes: 0 });
     expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
     expect((await verifiedRoster(t, device.client)).users).toEqual([]);
   });
 
-  it('leaves out users whose last login here is older than the grace period, or who lost PIN login', async ({
+  it('returns 200 with a roster that leaves out users whose last login here is older than the grace period, or who lost PIN login', async ({
     t,
     admin,
     device,
@@ -106,7 +106,12 @@ describe('offline roster', () => {
 });
 
 describe('offline upload', () => {
-  it('applies an upload exactly once, however often it is sent', async ({ t, admin, device, caraId }) => {
+  it('returns 200 and applies an upload exactly once, however often it is sent', async ({
+    t,
+    admin,
+    device,
+    caraId,
+  }) => {
     const entries = [
       entry(caraId, t.clock.now() - 60_000, t.clock.now() - 30_000),
       entry(caraId, t.clock.now() - 10_000),
@@ -122,7 +127,12 @@ describe('offline upload', () => {
     expect(details.body.sessions[0]?.loginAt).toBe(entries[1]?.loginAt);
   });
 
-  it('records a later logout of an uploaded offline session once', async ({ t, admin, device, caraId }) => {
+  it('returns 200 and records a later logout of an uploaded offline session once', async ({
+    t,
+    admin,
+    device,
+    caraId,
+  }) => {
     const open = entry(caraId, t.clock.now() - 60_000);
     await upload(device, [open]);
     const closed = { ...open, logoutAt: new Date(t.clock.now() - 1000).toISOString() };
@@ -132,7 +142,11 @@ describe('offline upload', () => {
     expect(details.body.sessions[0]?.active).toBe(false);
   });
 
-  it('rejects entries for unknown users and for times from the future', async ({ t, device, caraId }) => {
+  it('returns 200 with entries for unknown users and for times from the future rejected', async ({
+    t,
+    device,
+    caraId,
+  }) => {
     const res = await upload(device, [
       entry('nosuchuser123', t.clock.now() - 1000),
       entry(caraId, t.clock.now() + 60 * 60_000),

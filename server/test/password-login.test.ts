@@ -72,7 +72,7 @@ describe('POST /api/auth/login', () => {
     expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'password' } });
   });
 
-  it('writes login.password_failed for a known user', async ({ t, admin }) => {
+  it('returns 401 and writes login.password_failed for a known user', async ({ t, admin }) => {
     await createUser(admin, { username: 'carl' });
     await new TestClient(t).login('carl', 'wrong password');
     expect((await auditTypes(t)).filter((x) => x === 'login.password_failed')).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('password failure limit', () => {
     expect((await new TestClient(t).login('ada', DEFAULT_SETUP.password)).status).toBe(200);
   });
 
-  it('counts failures for an unknown username too', async ({ t }) => {
+  it('returns 429 rate_limited after 10 failures for an unknown username too', async ({ t }) => {
     for (let i = 0; i < 10; i++) expect((await new TestClient(t).login('ghost', 'guess')).status).toBe(401);
     const res = await new TestClient(t).login('ghost', 'guess');
     expect(res.status).toBe(429);

@@ -180,7 +180,10 @@ describe('PIN login by signed challenge', () => {
     expect(list.body.devices).toHaveLength(0);
   });
 
-  it('never logs an organisation-B user in on an organisation-A device', async ({ device, bakery }) => {
+  it("returns 401 to an organisation-B user's PIN on an organisation-A device, and 404 to B's admin on A's device", async ({
+    device,
+    bakery,
+  }) => {
     await bakery.post('/api/organisation/pin-login/activate');
     await addUser(bakery, 'bob', '77777');
     const res = await device.pinLogin('77777');
@@ -200,7 +203,7 @@ describe('PIN login by signed challenge', () => {
 });
 
 describe('throttling', () => {
-  it('delays after the third failure in a row, then locks at the tenth, refusing even the right PIN', async ({
+  it('returns 429 rate_limited after the third failure in a row, then 401 from the tenth on, even for the right PIN, until unlocked', async ({
     t,
     admin,
     device,
@@ -242,7 +245,7 @@ describe('throttling', () => {
     expect(types).toContain('device.unlocked');
   });
 
-  it('resets the count after a successful login', async ({ admin, device }) => {
+  it('returns 200 with failedAttempts 0 after a successful login', async ({ admin, device }) => {
     await device.pinLogin('99999');
     await device.pinLogin('99998');
     expect((await device.pinLogin(CARA_PIN)).status).toBe(200);

@@ -63,7 +63,10 @@ describe('PIN uniqueness under concurrent saves', () => {
     expect(await usersWithPin(t, admin, '50505')).toHaveLength(1);
   });
 
-  it('returns one winner when a new user and an edited user race for one PIN', async ({ t, admin }) => {
+  it('returns one 200 or 201 and one 409 pin_taken when a new user and an edited user race for one PIN', async ({
+    t,
+    admin,
+  }) => {
     const a = await createUser(admin, { username: 'anna' });
     const before = await countUsers(t);
     const replies = await Promise.all([
@@ -243,7 +246,7 @@ describe('PIN conflicts', () => {
     expect(created.status).toBe(201);
   });
 
-  it('allows the same PIN in two organisations, since a PIN is unique within one account', async ({
+  it('returns 201 for a PIN another organisation uses, since a PIN is unique within one account', async ({
     admin,
     bakery,
   }) => {

@@ -3,7 +3,7 @@ import { it } from './support/fixtures.js';
 import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './support/test-client.js';
 
 describe('first-run setup', () => {
-  it('reports setup as needed on an empty database, then as done', async ({ t }) => {
+  it('returns 200 with setup needed on an empty database, then done', async ({ t }) => {
     const c = new TestClient(t);
     expect((await c.get('/api/setup')).body).toEqual({ needed: true });
     await setUpOrganisation(t);
