@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { AuditEventJSON, AuditPageJSON } from '@tapin/shared';
-import { createTestApp, type TestApp } from './test-app.js';
-import { TestClient, setUpOrganisation } from './test-client.js';
-import { createUser, sessionOf } from './fixtures.js';
+import { it } from './support/fixtures.js';
+import { TestClient } from './support/test-client.js';
+import { createUser, sessionOf } from './support/users.js';
 
-let t: TestApp;
-let admin: TestClient;
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-});
-afterEach(async () => {
-  await t.close();
-});
-
-async function readAll(): Promise<AuditEventJSON[]> {
+async function readAll(admin: TestClient): Promise<AuditEventJSON[]> {
   const events: AuditEventJSON[] = [];
   let before: string | null = null;
   for (let page = 0; page < 100; page++) {
@@ -30,7 +20,9 @@ async function readAll(): Promise<AuditEventJSON[]> {
 }
 
 describe('My account > Audit log', () => {
-  it('returns 200 with the events newest first, in the order they happened within one moment', async () => {
+  it('returns 200 with the events newest first, in the order they happened within one moment', async ({
+    admin,
+  }) => {
     // The clock stands still, so all of these happen in the same millisecond.
     const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '13579' });
     expect((await admin.patch(`/api/users/${carl.id}`, { role: 'manager' })).status).toBe(200);
@@ -59,7 +51,7 @@ describe('My account > Audit log', () => {
     expect(methodChanged?.detail).toEqual({ from: 'password_and_pin', to: 'password' });
   });
 
-  it('returns 200 pages of 50 that together hold every event exactly once', async () => {
+  it('returns 200 pages of 50 that together hold every event exactly once', async ({ t, admin }) => {
     const carl = await createUser(admin, { username: 'carl' });
     for (let i = 0; i < 60; i++) {
       expect(
@@ -72,7 +64,7 @@ describe('My account > Audit log', () => {
     expect(first.body.events).toHaveLength(50);
     expect(first.body.nextBefore).toBe(first.body.events.at(-1)?.id);
 
-    const all = await readAll();
+    const all = await readAll(admin);
     const rows = await t.deps.database.db.selectFrom('audit_events').select('id').execute();
     expect(all).toHaveLength(rows.length);
     expect(new Set(all.map((e) => e.id)).size).toBe(rows.length);
@@ -82,7 +74,7 @@ describe('My account > Audit log', () => {
     expect(all.at(-2)?.type).toBe('user.created');
   });
 
-  it('records a failed password login against the user it names', async () => {
+  it('returns 401 and records the failed password login against the user it names', async ({ t, admin }) => {
     await createUser(admin, { username: 'carl' });
     const res = await new TestClient(t).login('carl', 'not the password');
     expect(res.status).toBe(401);
@@ -94,9 +86,9 @@ describe('My account > Audit log', () => {
     });
   });
 
-  it.each(['before=not%20an%20id!', 'before=', 'page=2', 'before=abcdefgh&extra=1'])(
+  it.for(['before=not%20an%20id!', 'before=', 'page=2', 'before=abcdefgh&extra=1'])(
     'returns 400 bad_request for the query %s',
-    async (query) => {
+    async (query, { admin }) => {
       const res = await admin.get(`/api/audit?${query}`);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { code: 'bad_request' } });

@@ -1,34 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { DeviceDetailsJSON } from '@tapin/shared';
-import { createTestApp, type TestApp } from './test-app.js';
-import { setUpOrganisation } from './test-client.js';
-import { TestDevice } from './test-device.js';
+import { CARA_PIN, test } from './support/fixtures.js';
+import type { TestClient } from './support/test-client.js';
+import type { TestDevice } from './support/test-device.js';
 
-let t: TestApp;
-afterEach(async () => {
-  await t.close();
-});
-
-async function loginFromProxy(trustProxy: boolean): Promise<string | null> {
-  t = await createTestApp({ trustProxy });
-  const admin = await setUpOrganisation(t);
-  await admin.post('/api/organisation/pin-login/activate');
-  await admin.post('/api/users', {
-    name: 'Cara',
-    username: 'cara',
-    role: 'cashier',
-    loginMethod: 'pin_only',
-    pin: '01234',
-  });
-  const device = await TestDevice.create(t);
-  await device.approveWith(admin);
+/** Cara logs in on the device through a proxy; returns the IP address her session records. */
+async function loginFromProxy(admin: TestClient, device: TestDevice): Promise<string | null> {
   const challenge = await device.challenge();
   const res = await device.client.call(
     'POST',
     '/api/pin-login',
     {
       deviceId: device.id,
-      pin: '01234',
+      pin: CARA_PIN,
       proof: await device.proofFor(challenge),
     },
     { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' },
@@ -39,12 +23,30 @@ async function loginFromProxy(trustProxy: boolean): Promise<string | null> {
 }
 
 describe('client IP address of a session', () => {
-  it('ignores X-Forwarded-For without the trusted-proxy setting', async () => {
-    // In memory there is no socket, so the untrusted header must leave the address empty.
-    expect(await loginFromProxy(false)).toBeNull();
+  describe('without the trusted-proxy setting', () => {
+    test.override('appOptions', { trustProxy: false });
+
+    test('returns 200 and records no address from X-Forwarded-For without the trusted-proxy setting', async ({
+      admin,
+      device,
+      cara,
+    }) => {
+      expect(cara.hasPin).toBe(true);
+      // In memory there is no socket, so the untrusted header must leave the address empty.
+      expect(await loginFromProxy(admin, device)).toBeNull();
+    });
   });
 
-  it('takes the first X-Forwarded-For hop when a trusted proxy is configured', async () => {
-    expect(await loginFromProxy(true)).toBe('203.0.113.7');
+  describe('behind a trusted proxy', () => {
+    test.override('appOptions', { trustProxy: true });
+
+    test('returns 200 and records the first X-Forwarded-For hop when a trusted proxy is configured', async ({
+      admin,
+      device,
+      cara,
+    }) => {
+      expect(cara.hasPin).toBe(true);
+      expect(await loginFromProxy(admin, device)).toBe('203.0.113.7');
+    });
   });
 });

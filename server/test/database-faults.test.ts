@@ -1,23 +1,16 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/open-database.js';
-import { createTestApp, type TestApp } from './test-app.js';
-import { TestClient, setUpOrganisation } from './test-client.js';
-import { TestDevice } from './test-device.js';
+import { it } from './support/fixtures.js';
+import { TestClient } from './support/test-client.js';
 
 const onPostgres = process.env.TEST_DATABASE_URL !== undefined;
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
-
 describe('an unreachable database', () => {
-  it('returns 503 unavailable with Retry-After while PostgreSQL refuses connections, and /readyz says so', async () => {
+  it('returns 503 unavailable with Retry-After while PostgreSQL refuses connections, and /readyz says so', async ({
+    t,
+  }) => {
     // A port nobody listens on: connections are refused at once.
     const refused = openDatabase({ databaseUrl: 'postgres://root@127.0.0.1:9/test' });
     try {
@@ -38,8 +31,7 @@ describe('an unreachable database', () => {
 
   it.skipIf(onPostgres)(
     'returns 503 while SQLite reports a full disk, and 200 again once there is room',
-    async () => {
-      const admin = await setUpOrganisation(t);
+    async ({ t, admin }) => {
       const { db } = t.deps.database;
       // SQLite's own limit on the file size: writes beyond it fail with SQLITE_FULL, as on a full disk.
       const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(db);
@@ -114,8 +106,7 @@ describe('an unreachable database', () => {
 
   it.runIf(onPostgres)(
     'recovers within seconds after its PostgreSQL connections are terminated under load',
-    async () => {
-      const admin = await setUpOrganisation(t);
+    async ({ t, admin }) => {
       const { db } = t.deps.database;
       const { rows } = await sql<{
         name: string;
@@ -153,10 +144,10 @@ describe('an unreachable database', () => {
 });
 
 describe('the challenge cap under parallel requests', () => {
-  it('returns 429 rate_limited beyond ten outstanding challenges for a device, even in parallel', async () => {
-    const admin = await setUpOrganisation(t);
-    const device = await TestDevice.create(t);
-    expect((await device.approveWith(admin)).status).toBe(201);
+  it('returns 429 rate_limited beyond ten outstanding challenges for a device, even in parallel', async ({
+    t,
+    device,
+  }) => {
     const answers = await Promise.all(
       Array.from({ length: 40 }, () => device.client.post('/api/devices/challenge', { deviceId: device.id })),
     );

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { pinHmac } from '../src/pins/pin-hmac.js';
-import { createTestApp, type TestApp } from './test-app.js';
-import { setUpOrganisation, type TestClient } from './test-client.js';
-import { TestDevice } from './test-device.js';
+import { CARA_PIN, test } from './support/fixtures.js';
+import type { TestClient } from './support/test-client.js';
 
-let t: TestApp;
-let admin: TestClient;
-let device: TestDevice;
-
-async function addPinUser(username: string, pin: string) {
+async function addPinUser(admin: TestClient, username: string, pin: string) {
   return admin.post<{ user: { id: string } }>('/api/users', {
     name: username,
     username,
@@ -19,25 +14,22 @@ async function addPinUser(username: string, pin: string) {
   });
 }
 
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-  await admin.post('/api/organisation/pin-login/activate');
-  device = await TestDevice.create(t);
-  await device.approveWith(admin);
-  expect((await addPinUser('cara', '01234')).status).toBe(201);
-  expect((await addPinUser('dan', '43210')).status).toBe(201);
+/** Cara and Dan have PINs stored under the pepper that the rotation then makes the previous one. */
+const it = test.extend('rotated', { auto: true }, async ({ t, admin, cara }) => {
+  expect(cara.hasPin).toBe(true);
+  expect((await addPinUser(admin, 'dan', '43210')).status).toBe(201);
   // Rotate: new pepper, old one kept as previous.
   t.deps.secrets.previousPinPepper = t.deps.secrets.pinPepper;
   t.deps.secrets.pinPepper = randomBytes(32);
-});
-afterEach(async () => {
-  await t.close();
+  return true;
 });
 
 describe('rotating the PIN pepper', () => {
-  it('returns 200 for a PIN stored under the previous pepper and moves it to the new one', async () => {
-    const res = await device.pinLogin('01234');
+  it('returns 200 for a PIN stored under the previous pepper and moves it to the new one', async ({
+    t,
+    device,
+  }) => {
+    const res = await device.pinLogin(CARA_PIN);
     expect(res.status).toBe(200);
     expect(res.body.user.username).toBe('cara');
     const orgId = res.body.organisation.id;
@@ -46,17 +38,17 @@ describe('rotating the PIN pepper', () => {
       .select('pin_hmac')
       .where('username', '=', 'cara')
       .executeTakeFirstOrThrow();
-    expect(row.pin_hmac).toBe(pinHmac(t.deps.secrets.pinPepper, orgId, '01234'));
+    expect(row.pin_hmac).toBe(pinHmac(t.deps.secrets.pinPepper, orgId, CARA_PIN));
     // Once the previous pepper is gone, the moved PIN still works and the unmoved one does not.
     t.deps.secrets.previousPinPepper = null;
-    expect((await device.pinLogin('01234')).status).toBe(200);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
     expect((await device.pinLogin('43210')).status).toBe(401);
   });
 
-  it('returns 409 pin_taken for a PIN that is still stored under the previous pepper', async () => {
-    const res = await addPinUser('erin', '43210');
+  it('returns 409 pin_taken for a PIN that is still stored under the previous pepper', async ({ admin }) => {
+    const res = await addPinUser(admin, 'erin', '43210');
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'pin_taken', field: 'pin' } });
-    expect((await addPinUser('erin', '55555')).status).toBe(201);
+    expect((await addPinUser(admin, 'erin', '55555')).status).toBe(201);
   });
 });

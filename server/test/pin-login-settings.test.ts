@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   DEFAULT_IDLE_LOCK_MINUTES,
   DEFAULT_OFFLINE_GRACE_MINUTES,
@@ -7,25 +7,17 @@ import {
   type AuditPageJSON,
   type PinLoginSettingsJSON,
 } from '@tapin/shared';
-import { createTestApp, type TestApp } from './test-app.js';
-import { TestClient, setUpOrganisation } from './test-client.js';
-import { TestDevice } from './test-device.js';
-import { auditTypes, createUser, loginAs } from './fixtures.js';
-
-let t: TestApp;
-let admin: TestClient;
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-});
-afterEach(async () => {
-  await t.close();
-});
+import { auditTypes } from './support/database.js';
+import { it } from './support/fixtures.js';
+import { TestClient } from './support/test-client.js';
+import { createUser, loginAs } from './support/users.js';
 
 const count = (types: string[], type: string) => types.filter((x) => x === type).length;
 
 describe('My account > Log in with PIN code: Activate and Deactivate', () => {
-  it('returns 200 with PIN login inactive for a new organisation, with the default settings', async () => {
+  it('returns 200 with PIN login inactive for a new organisation, with the default settings', async ({
+    admin,
+  }) => {
     const res = await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -36,7 +28,10 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
     });
   });
 
-  it('returns 200 and toggles, auditing pin_login.activated and pin_login.deactivated once per change', async () => {
+  it('returns 200 and toggles, auditing pin_login.activated and pin_login.deactivated once per change', async ({
+    t,
+    admin,
+  }) => {
     const on = await admin.post<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
     expect(on.status).toBe(200);
     expect(on.body.active).toBe(true);
@@ -64,11 +59,11 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
     ]);
   });
 
-  it('returns 401 to register sessions after Deactivate, and PIN login is refused until Activate', async () => {
+  it('returns 401 to register sessions after Deactivate, and PIN login is refused until Activate', async ({
+    admin,
+    device,
+  }) => {
     await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '42424' });
-    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
-    const device = await TestDevice.create(t);
-    expect((await device.approveWith(admin)).status).toBe(201);
     expect((await device.pinLogin('42424')).status).toBe(200);
     expect((await device.client.get('/api/auth/session')).status).toBe(200);
 
@@ -88,7 +83,7 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
     expect((await device.pinLogin('42424')).status).toBe(200);
   });
 
-  it('returns 200 to a cashier reading the settings, which a register needs', async () => {
+  it('returns 200 to a cashier reading the settings, which a register needs', async ({ t, admin }) => {
     await createUser(admin, { username: 'carl' });
     const carl = await loginAs(t, 'carl');
     const res = await carl.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
@@ -96,14 +91,14 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
     expect(res.body.active).toBe(false);
   });
 
-  it('returns 401 unauthenticated to a caller without a session', async () => {
+  it('returns 401 unauthenticated to a caller without a session', async ({ t }) => {
     const res = await new TestClient(t).get('/api/organisation/pin-login');
     expect(res.status).toBe(401);
   });
 });
 
 describe('My account > Log in with PIN code: settings', () => {
-  it('returns 200 with the new settings and audits settings.changed with what changed', async () => {
+  it('returns 200 with the new settings and audits settings.changed with what changed', async ({ admin }) => {
     const res = await admin.patch<PinLoginSettingsJSON>('/api/organisation/pin-login', {
       offlineGraceMinutes: 0,
       idleLockMinutes: 5,
@@ -117,7 +112,7 @@ describe('My account > Log in with PIN code: settings', () => {
     });
   });
 
-  it.each([
+  it.for([
     [{}],
     [{ idleLockMinutes: 0 }],
     [{ idleLockMinutes: MAX_IDLE_LOCK_MINUTES + 1 }],
@@ -126,7 +121,7 @@ describe('My account > Log in with PIN code: settings', () => {
     [{ offlineGraceMinutes: 1.5 }],
     [{ requirePasskey: 'yes' }],
     [{ active: true }],
-  ])('returns 400 bad_request for %j and changes nothing', async (body) => {
+  ])('returns 400 bad_request for %j and changes nothing', async ([body], { t, admin }) => {
     const before = await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
     const auditBefore = await auditTypes(t);
     const res = await admin.patch('/api/organisation/pin-login', body);

@@ -1,13 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './test-app.js';
-import { TestClient, addOrganisation, setUpOrganisation } from './test-client.js';
-import { TestDevice } from './test-device.js';
+import { describe, expect } from 'vitest';
+import type { DeviceDetailsJSON } from '@tapin/shared';
+import { CARA_PIN, test } from './support/fixtures.js';
+import { TestClient } from './support/test-client.js';
+import { TestDevice } from './support/test-device.js';
 
 const GENERIC = { error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
-
-let t: TestApp;
-let admin: TestClient;
-let device: TestDevice;
 
 async function addUser(by: TestClient, username: string, pin: string | undefined, loginMethod = 'pin_only') {
   const res = await by.post<{ user: { id: string } }>('/api/users', {
@@ -22,21 +19,15 @@ async function addUser(by: TestClient, username: string, pin: string | undefined
   return res.body.user.id;
 }
 
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-  expect((await admin.post('/api/organisation/pin-login/activate')).status).toBe(200);
-  device = await TestDevice.create(t);
-  expect((await device.approveWith(admin)).status).toBe(201);
-  await addUser(admin, 'cara', '01234');
-});
-afterEach(async () => {
-  await t.close();
+/** Every test here starts on Ada's approved register, with Cara ("PIN only", CARA_PIN) to log in. */
+const it = test.extend('register', { auto: true }, async ({ device, cara }) => {
+  expect(cara.hasPin).toBe(true);
+  return device;
 });
 
 describe('PIN login by signed challenge', () => {
-  it('returns 200 and a register session for the right PIN on an approved device', async () => {
-    const res = await device.pinLogin('01234');
+  it('returns 200 and a register session for the right PIN on an approved device', async ({ device }) => {
+    const res = await device.pinLogin(CARA_PIN);
     expect(res.status).toBe(200);
     expect(res.body.user.username).toBe('cara');
     expect(res.body.kind).toBe('register');
@@ -45,35 +36,35 @@ describe('PIN login by signed challenge', () => {
     expect(me.body.user.username).toBe('cara');
   });
 
-  it('returns 401 for a replayed challenge', async () => {
+  it('returns 401 for a replayed challenge', async ({ t, device }) => {
     const challenge = await device.challenge();
     const proof = await device.proofFor(challenge);
-    const body = { deviceId: device.id, pin: '01234', proof };
+    const body = { deviceId: device.id, pin: CARA_PIN, proof };
     expect((await device.client.post('/api/pin-login', body)).status).toBe(200);
     const replay = await new TestClient(t).post('/api/pin-login', body);
     expect(replay.status).toBe(401);
     expect(replay.body).toEqual(GENERIC);
   });
 
-  it('returns 401 for an expired challenge', async () => {
+  it('returns 401 for an expired challenge', async ({ t, device }) => {
     const challenge = await device.challenge();
     t.clock.advance(61_000);
     const res = await device.client.post('/api/pin-login', {
       deviceId: device.id,
-      pin: '01234',
+      pin: CARA_PIN,
       proof: await device.proofFor(challenge),
     });
     expect(res.status).toBe(401);
     expect(res.body).toEqual(GENERIC);
   });
 
-  it('returns 401 when device B uses a challenge issued to device A', async () => {
+  it('returns 401 when device B uses a challenge issued to device A', async ({ t, admin, device }) => {
     const other = await TestDevice.create(t);
     await other.approveWith(admin, 'Till 2');
     const challengeForA = await device.challenge();
     const res = await other.client.post('/api/pin-login', {
       deviceId: other.id,
-      pin: '01234',
+      pin: CARA_PIN,
       proof: await other.proofFor(challengeForA),
     });
     expect(res.status).toBe(401);
@@ -81,19 +72,22 @@ describe('PIN login by signed challenge', () => {
     // The challenge survives for its own device.
     const own = await device.client.post('/api/pin-login', {
       deviceId: device.id,
-      pin: '01234',
+      pin: CARA_PIN,
       proof: await device.proofFor(challengeForA),
     });
     expect(own.status).toBe(200);
   });
 
-  it('returns 401 for a signature by another key, and for a proof naming another device', async () => {
+  it('returns 401 for a signature by another key, and for a proof naming another device', async ({
+    t,
+    device,
+  }) => {
     const stranger = await TestDevice.create(t);
     const challenge = await device.challenge();
     const forged = await stranger.sign({ purpose: 'tapin:pin-login', challenge, deviceId: device.id });
     const res = await device.client.post('/api/pin-login', {
       deviceId: device.id,
-      pin: '01234',
+      pin: CARA_PIN,
       proof: forged,
     });
     expect(res.status).toBe(401);
@@ -102,20 +96,20 @@ describe('PIN login by signed challenge', () => {
     const misnamed = await device.proofFor(challenge2, stranger.id);
     const res2 = await device.client.post('/api/pin-login', {
       deviceId: device.id,
-      pin: '01234',
+      pin: CARA_PIN,
       proof: misnamed,
     });
     expect(res2.status).toBe(401);
   });
 
-  it('returns 401 for an unknown device that signs correctly', async () => {
+  it('returns 401 for an unknown device that signs correctly', async ({ t }) => {
     const stranger = await TestDevice.create(t);
-    const res = await stranger.pinLogin('01234');
+    const res = await stranger.pinLogin(CARA_PIN);
     expect(res.status).toBe(401);
     expect(res.body).toEqual(GENERIC);
   });
 
-  it('returns 4xx, never 5xx, for malformed proofs', async () => {
+  it('returns 4xx, never 5xx, for malformed proofs', async ({ device }) => {
     const challenge = await device.challenge();
     const good = await device.proofFor(challenge);
     const [h, p, s] = good.split('.');
@@ -132,22 +126,22 @@ describe('PIN login by signed challenge', () => {
       'x'.repeat(3000),
     ];
     for (const proof of bad) {
-      const res = await device.client.post('/api/pin-login', { deviceId: device.id, pin: '01234', proof });
+      const res = await device.client.post('/api/pin-login', { deviceId: device.id, pin: CARA_PIN, proof });
       expect(res.status, proof.slice(0, 40)).toBeGreaterThanOrEqual(400);
       expect(res.status, proof.slice(0, 40)).toBeLessThan(500);
     }
   });
 
-  it('returns 401 for the right PIN while PIN login is deactivated', async () => {
+  it('returns 401 for the right PIN while PIN login is deactivated', async ({ admin, device }) => {
     await admin.post('/api/organisation/pin-login/deactivate');
-    const res = await device.pinLogin('01234');
+    const res = await device.pinLogin(CARA_PIN);
     expect(res.status).toBe(401);
     expect(res.body).toEqual(GENERIC);
     await admin.post('/api/organisation/pin-login/activate');
-    expect((await device.pinLogin('01234')).status).toBe(200);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
   });
 
-  it('returns 401 for a user whose login method is Password', async () => {
+  it('returns 401 for a user whose login method is Password', async ({ admin, device }) => {
     const id = await addUser(admin, 'dave', '55555', 'password_and_pin');
     expect((await device.pinLogin('55555')).status).toBe(200);
     // Switching to "Password" clears the PIN, so it no longer logs anyone in.
@@ -157,25 +151,25 @@ describe('PIN login by signed challenge', () => {
     expect(res.body).toEqual(GENERIC);
   });
 
-  it('returns 401 for a revoked device, whose sessions are already gone', async () => {
-    const login = await device.pinLogin('01234');
+  it('returns 401 for a revoked device, whose sessions are already gone', async ({ admin, device }) => {
+    const login = await device.pinLogin(CARA_PIN);
     expect(login.status).toBe(200);
     expect((await admin.post(`/api/devices/${device.id}/revoke`)).status).toBe(200);
     expect((await device.client.get('/api/auth/session')).status).toBe(401);
-    const res = await device.pinLogin('01234');
+    const res = await device.pinLogin(CARA_PIN);
     expect(res.status).toBe(401);
     expect(res.body).toEqual(GENERIC);
     // Approving it again brings back the same device.
     const again = await device.approveWith(admin, 'Till 1 again');
     expect(again.status).toBe(200);
-    expect((await device.pinLogin('01234')).status).toBe(200);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
   });
 
-  it('returns 401 for a deleted device, whose sessions are already gone', async () => {
-    expect((await device.pinLogin('01234')).status).toBe(200);
+  it('returns 401 for a deleted device, whose sessions are already gone', async ({ t, admin, device }) => {
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
     expect((await admin.delete(`/api/devices/${device.id}`)).status).toBe(200);
     expect((await device.client.get('/api/auth/session')).status).toBe(401);
-    expect((await device.pinLogin('01234')).status).toBe(401);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(401);
     const rows = await t.deps.database.db
       .selectFrom('sessions')
       .select('id')
@@ -186,33 +180,34 @@ describe('PIN login by signed challenge', () => {
     expect(list.body.devices).toHaveLength(0);
   });
 
-  it('never logs an organisation-B user in on an organisation-A device', async () => {
-    const adminB = await addOrganisation(t, {
-      organisationName: 'Other Shop',
-      name: 'Bea',
-      username: 'bea',
-      password: 'another long password',
-    });
-    await adminB.post('/api/organisation/pin-login/activate');
-    await addUser(adminB, 'bob', '77777');
+  it("returns 401 to an organisation-B user's PIN on an organisation-A device, and 404 to B's admin on A's device", async ({
+    device,
+    bakery,
+  }) => {
+    await bakery.post('/api/organisation/pin-login/activate');
+    await addUser(bakery, 'bob', '77777');
     const res = await device.pinLogin('77777');
     expect(res.status).toBe(401);
     // Organisation B's admin can neither see nor touch organisation A's device.
-    expect((await adminB.get<{ devices: unknown[] }>('/api/devices')).body.devices).toHaveLength(0);
-    expect((await adminB.get(`/api/devices/${device.id}`)).status).toBe(404);
-    expect((await adminB.patch(`/api/devices/${device.id}`, { name: 'Mine' })).status).toBe(404);
-    expect((await adminB.post(`/api/devices/${device.id}/revoke`)).status).toBe(404);
-    expect((await adminB.post(`/api/devices/${device.id}/unlock`)).status).toBe(404);
-    expect((await adminB.delete(`/api/devices/${device.id}`)).status).toBe(404);
+    expect((await bakery.get<{ devices: unknown[] }>('/api/devices')).body.devices).toHaveLength(0);
+    expect((await bakery.get(`/api/devices/${device.id}`)).status).toBe(404);
+    expect((await bakery.patch(`/api/devices/${device.id}`, { name: 'Mine' })).status).toBe(404);
+    expect((await bakery.post(`/api/devices/${device.id}/revoke`)).status).toBe(404);
+    expect((await bakery.post(`/api/devices/${device.id}/unlock`)).status).toBe(404);
+    expect((await bakery.delete(`/api/devices/${device.id}`)).status).toBe(404);
     expect(
-      (await adminB.post('/api/devices/approve', { name: 'Steal', publicKey: device.publicKey })).status,
+      (await bakery.post('/api/devices/approve', { name: 'Steal', publicKey: device.publicKey })).status,
     ).toBe(409);
-    expect((await device.pinLogin('01234')).status).toBe(200);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
   });
 });
 
 describe('throttling', () => {
-  it('delays after the third failure in a row, then locks at the tenth, refusing even the right PIN', async () => {
+  it('returns 429 rate_limited after the third failure in a row, then 401 from the tenth on, even for the right PIN, until unlocked', async ({
+    t,
+    admin,
+    device,
+  }) => {
     const expectWrong = async () => {
       const res = await device.pinLogin('99999');
       expect(res.status).toBe(401);
@@ -221,7 +216,7 @@ describe('throttling', () => {
     await expectWrong();
     await expectWrong();
     await expectWrong(); // third failure: the next attempt must wait 1 s
-    const early = await device.pinLogin('01234');
+    const early = await device.pinLogin(CARA_PIN);
     expect(early.status).toBe(429);
     expect(early.body).toMatchObject({ error: { code: 'rate_limited', retryAfterSeconds: 1 } });
     for (let failures = 3; failures < 10; failures++) {
@@ -229,7 +224,7 @@ describe('throttling', () => {
       await expectWrong();
     }
     t.clock.advance(60 * 60 * 1000);
-    const locked = await device.pinLogin('01234');
+    const locked = await device.pinLogin(CARA_PIN);
     expect(locked.status).toBe(401);
     expect(locked.body).toEqual(GENERIC);
 
@@ -241,7 +236,7 @@ describe('throttling', () => {
     expect(details.body.device.status).toBe('locked');
     expect(details.body.failedAttempts).toBe(10);
     expect((await admin.post(`/api/devices/${device.id}/unlock`)).status).toBe(200);
-    expect((await device.pinLogin('01234')).status).toBe(200);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
     const types = (await t.deps.database.db.selectFrom('audit_events').select('type').execute()).map(
       (r) => r.type,
     );
@@ -250,15 +245,19 @@ describe('throttling', () => {
     expect(types).toContain('device.unlocked');
   });
 
-  it('resets the count after a successful login', async () => {
+  it('returns 200 with failedAttempts 0 after a successful login', async ({ admin, device }) => {
     await device.pinLogin('99999');
     await device.pinLogin('99998');
-    expect((await device.pinLogin('01234')).status).toBe(200);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
     const details = await admin.get<{ failedAttempts: number }>(`/api/devices/${device.id}`);
     expect(details.body.failedAttempts).toBe(0);
   });
 
-  it('counts parallel guesses: ten at once cannot exceed the limit', async () => {
+  it('returns 401 to between 1 and 3 of ten parallel wrong PINs and 429 to the rest, counting each 401 as a failure', async ({
+    t,
+    admin,
+    device,
+  }) => {
     const challenges = await Promise.all(Array.from({ length: 10 }, () => device.challenge()));
     const results = await Promise.all(
       challenges.map(async (challenge, i) =>
@@ -269,25 +268,47 @@ describe('throttling', () => {
         }),
       ),
     );
-    const evaluated = results.filter((r) => r.status === 401).length;
-    expect(evaluated).toBeLessThanOrEqual(3);
     expect(results.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    const evaluated = results.filter((r) => r.status === 401).length;
+    // Some guess was checked (a 429 for every one would also "not exceed the limit"), and no more
+    // than the three that come before the first delay.
+    expect(evaluated).toBeGreaterThanOrEqual(1);
+    expect(evaluated).toBeLessThanOrEqual(3);
+    // Every guess that was checked is counted: none slipped past the device's failure count.
+    const details = await admin.get<DeviceDetailsJSON>(`/api/devices/${device.id}`);
+    expect(details.status).toBe(200);
+    expect(details.body.failedAttempts).toBe(evaluated);
+    const failures = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('type', '=', 'login.pin_failed')
+      .where('device_id', '=', device.id)
+      .execute();
+    expect(failures).toHaveLength(evaluated);
   });
 
-  it('returns 429 across the organisation once its failure ceiling is reached', async () => {
+  it('returns 429 across the organisation once its failure ceiling is reached', async ({
+    t,
+    admin,
+    device,
+  }) => {
     const devices = await Promise.all(Array.from({ length: 34 }, () => TestDevice.create(t)));
     for (const [i, d] of devices.entries()) await d.approveWith(admin, `Till ${i + 2}`);
     // 34 devices × 3 immediate failures each = 102 > 100.
     for (const d of devices) for (const pin of ['90001', '90002', '90003']) await d.pinLogin(pin);
-    const res = await device.pinLogin('01234');
+    const res = await device.pinLogin(CARA_PIN);
     expect(res.status).toBe(429);
     t.clock.advance(60 * 60 * 1000 + 1);
-    expect((await device.pinLogin('01234')).status).toBe(200);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
   });
 });
 
 describe('register sessions', () => {
-  it('returns 403 step_up_required on the admin API until the password is confirmed', async () => {
+  it('returns 403 step_up_required on the admin API until the password is confirmed', async ({
+    t,
+    admin,
+    device,
+  }) => {
     const adminUser = await admin.get<{ user: { id: string } }>('/api/auth/session');
     expect(
       (

@@ -1,30 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { AuditPageJSON, UserJSON } from '@tapin/shared';
 import { pinHmac } from '../src/pins/pin-hmac.js';
-import { createTestApp, type TestApp } from './test-app.js';
-import { type Reply, type TestClient, addOrganisation, setUpOrganisation } from './test-client.js';
-import {
-  auditTypes,
-  countUsers,
-  createUser,
-  getUser,
-  loginAs,
-  newUserBody,
-  sessionOf,
-  snapshotDatabase,
-} from './fixtures.js';
+import { auditTypes, snapshotDatabase } from './support/database.js';
+import { it } from './support/fixtures.js';
+import type { TestApp } from './support/test-app.js';
+import type { Reply, TestClient } from './support/test-client.js';
+import { countUsers, createUser, getUser, loginAs, newUserBody, sessionOf } from './support/users.js';
 
-let t: TestApp;
-let admin: TestClient;
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-});
-afterEach(async () => {
-  await t.close();
-});
-
-async function usersWithPin(pin: string): Promise<string[]> {
+async function usersWithPin(t: TestApp, admin: TestClient, pin: string): Promise<string[]> {
   const orgId = (await sessionOf(admin)).organisation.id;
   const rows = await t.deps.database.db
     .selectFrom('users')
@@ -44,7 +27,10 @@ function expectOneWinner(replies: Reply[], okStatus: number): void {
 }
 
 describe('PIN uniqueness under concurrent saves', () => {
-  it('returns one 200 and one 409 pin_taken when two users are given one PIN at the same moment (PATCH)', async () => {
+  it('returns one 200 and one 409 pin_taken when two users are given one PIN at the same moment (PATCH)', async ({
+    t,
+    admin,
+  }) => {
     const a = await createUser(admin, { username: 'anna' });
     const b = await createUser(admin, { username: 'bert' });
     // Several rounds, each with a PIN of its own, to give a race every chance to show.
@@ -54,7 +40,7 @@ describe('PIN uniqueness under concurrent saves', () => {
         admin.patch(`/api/users/${b.id}`, { loginMethod: 'password_and_pin', pin }),
       ]);
       expectOneWinner(replies, 200);
-      expect(await usersWithPin(pin)).toHaveLength(1);
+      expect(await usersWithPin(t, admin, pin)).toHaveLength(1);
       // Reset both to no PIN for the next round.
       for (const u of [a, b]) {
         expect((await admin.patch(`/api/users/${u.id}`, { loginMethod: 'password' })).status).toBe(200);
@@ -63,7 +49,10 @@ describe('PIN uniqueness under concurrent saves', () => {
     }
   });
 
-  it('returns one 201 and one 409 pin_taken when two new users are created with one PIN at the same moment (POST)', async () => {
+  it('returns one 201 and one 409 pin_taken when two new users are created with one PIN at the same moment (POST)', async ({
+    t,
+    admin,
+  }) => {
     const before = await countUsers(t);
     const replies = await Promise.all([
       admin.post('/api/users', newUserBody({ username: 'anna', loginMethod: 'pin_only', pin: '50505' })),
@@ -71,10 +60,13 @@ describe('PIN uniqueness under concurrent saves', () => {
     ]);
     expectOneWinner(replies, 201);
     expect(await countUsers(t)).toBe(before + 1);
-    expect(await usersWithPin('50505')).toHaveLength(1);
+    expect(await usersWithPin(t, admin, '50505')).toHaveLength(1);
   });
 
-  it('returns one winner when a new user and an edited user race for one PIN', async () => {
+  it('returns one 200 or 201 and one 409 pin_taken when a new user and an edited user race for one PIN', async ({
+    t,
+    admin,
+  }) => {
     const a = await createUser(admin, { username: 'anna' });
     const before = await countUsers(t);
     const replies = await Promise.all([
@@ -86,13 +78,16 @@ describe('PIN uniqueness under concurrent saves', () => {
     expect(ok).toHaveLength(1);
     expect(taken).toHaveLength(1);
     expect(taken[0]?.body).toMatchObject({ error: { code: 'pin_taken', field: 'pin' } });
-    expect(await usersWithPin('60606')).toHaveLength(1);
+    expect(await usersWithPin(t, admin, '60606')).toHaveLength(1);
     expect(await countUsers(t)).toBe(before + (replies[1]?.status === 201 ? 1 : 0));
   });
 });
 
 describe('PIN with a leading zero', () => {
-  it('returns hasPin true for 01234, 409 pin_taken for 01234 again, and 400 for 1234 and 001234', async () => {
+  it('returns hasPin true for 01234, 409 pin_taken for 01234 again, and 400 for 1234 and 001234', async ({
+    t,
+    admin,
+  }) => {
     const anna = await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '01234' });
     expect(anna.hasPin).toBe(true);
     const read = await getUser(admin, anna.id);
@@ -139,14 +134,17 @@ describe('PIN with a leading zero', () => {
 });
 
 describe('PIN conflicts', () => {
-  it('returns 200 when a user is saved again with the PIN they already have', async () => {
+  it('returns 200 when a user is saved again with the PIN they already have', async ({ admin }) => {
     const anna = await createUser(admin, { username: 'anna', loginMethod: 'password_and_pin', pin: '24680' });
     const res = await admin.patch<{ user: UserJSON }>(`/api/users/${anna.id}`, { pin: '24680' });
     expect(res.status).toBe(200);
     expect(res.body.user.hasPin).toBe(true);
   });
 
-  it('returns 409 pin_taken and writes a user.pin_conflict audit row, leaving the user unchanged', async () => {
+  it('returns 409 pin_taken and writes a user.pin_conflict audit row, leaving the user unchanged', async ({
+    t,
+    admin,
+  }) => {
     await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '24680' });
     const bert = await createUser(admin, { username: 'bert', loginMethod: 'password_and_pin', pin: '13579' });
     const beforeUsers = await t.deps.database.db.selectFrom('users').selectAll().orderBy('id').execute();
@@ -169,7 +167,10 @@ describe('PIN conflicts', () => {
     expect(log.body.events.filter((e) => e.type === 'user.pin_conflict')).toHaveLength(1);
   });
 
-  it('returns 429 rate_limited on the 6th PIN save after 5 conflicts in 15 minutes, even for a free PIN', async () => {
+  it('returns 429 rate_limited on the 6th PIN save after 5 conflicts in 15 minutes, even for a free PIN', async ({
+    t,
+    admin,
+  }) => {
     await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '24680' });
     const bert = await createUser(admin, { username: 'bert', loginMethod: 'password_and_pin', pin: '13579' });
     for (let i = 0; i < 5; i++) {
@@ -206,10 +207,13 @@ describe('PIN conflicts', () => {
     await admin.get('/api/auth/session'); // keep the web session from idling out
     const later = await admin.patch<{ user: UserJSON }>(`/api/users/${bert.id}`, { pin: '97531' });
     expect(later.status).toBe(200);
-    expect(await usersWithPin('97531')).toEqual(['bert']);
+    expect(await usersWithPin(t, admin, '97531')).toEqual(['bert']);
   });
 
-  it('returns at most 5 pin_taken answers to a burst of parallel conflicting saves; the rest get 429', async () => {
+  it('returns at most 5 pin_taken answers to a burst of parallel conflicting saves; the rest get 429', async ({
+    t,
+    admin,
+  }) => {
     await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '24680' });
     const bert = await createUser(admin, { username: 'bert', loginMethod: 'password_and_pin', pin: '13579' });
     const replies = await Promise.all(
@@ -223,7 +227,9 @@ describe('PIN conflicts', () => {
     expect((await admin.patch(`/api/users/${bert.id}`, { pin: '97531' })).status).toBe(429);
   });
 
-  it('returns 200 to many PIN saves in a row that do not conflict: only conflicts use the budget', async () => {
+  it('returns 200 to many PIN saves in a row that do not conflict: only conflicts use the budget', async ({
+    admin,
+  }) => {
     const users = [];
     for (let i = 0; i < 8; i++) users.push(await createUser(admin, { username: `staff${i}` }));
     for (const [i, u] of users.entries()) {
@@ -240,13 +246,11 @@ describe('PIN conflicts', () => {
     expect(created.status).toBe(201);
   });
 
-  it('allows the same PIN in two organisations, since a PIN is unique within one account', async () => {
-    const other = await addOrganisation(t, {
-      organisationName: 'Bakery',
-      name: 'Bea Admin',
-      username: 'bea',
-      password: 'another long password',
-    });
+  it('returns 201 for a PIN another organisation uses, since a PIN is unique within one account', async ({
+    admin,
+    bakery,
+  }) => {
+    const other = bakery;
     await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '86420' });
     const res = await other.post(
       '/api/users',

@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { createTestApp, type TestApp } from './test-app.js';
-import { TestClient, setUpOrganisation } from './test-client.js';
-
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+import { it } from './support/fixtures.js';
+import { TestClient } from './support/test-client.js';
 
 describe('the production app', () => {
-  it('returns 404 not_found for the end-to-end reset route, even with TAPIN_E2E_RESET=1 set', async () => {
-    await setUpOrganisation(t);
+  it('returns 404 not_found for the end-to-end reset route, even with TAPIN_E2E_RESET=1 set', async ({
+    t,
+    admin: _admin,
+  }) => {
     const config = { ...loadConfig({ TAPIN_E2E_RESET: '1' }), clientDir: undefined };
     const app = createApp({ ...t.deps, config });
     const client = new TestClient({ ...t, app });

@@ -1,59 +1,52 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { applyRetention } from '../src/retention/apply-retention.js';
 import { RETENTION } from '../src/retention/retention-policy.js';
-import { createTestApp, type TestApp } from './test-app.js';
-import { TestClient, setUpOrganisation } from './test-client.js';
-import { TestDevice } from './test-device.js';
-
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+import { it } from './support/fixtures.js';
+import type { TestApp } from './support/test-app.js';
+import { TestClient } from './support/test-client.js';
 
 const count = async (
+  t: TestApp,
   table: 'sessions' | 'challenges' | 'audit_events' | 'rate_limits' | 'webauthn_challenges',
 ) => (await t.deps.database.db.selectFrom(table).selectAll().execute()).length;
 
 describe('retention', () => {
-  it('removes ended sessions, spent challenges and old audit events after their time, and keeps the rest', async () => {
-    const admin = await setUpOrganisation(t);
-    const device = await TestDevice.create(t);
-    expect((await device.approveWith(admin)).status).toBe(201);
+  it('removes ended sessions, spent challenges and old audit events after their time, and keeps the rest', async ({
+    t,
+    admin,
+    device,
+  }) => {
     await device.challenge();
     const leaving = new TestClient(t);
     expect((await leaving.login('ada', 'correct horse battery')).status).toBe(200);
     expect((await leaving.post('/api/auth/logout', {})).status).toBe(200);
     expect((await new TestClient(t).login('ada', 'wrong')).status).toBe(401);
-    expect(await count('sessions')).toBe(2);
-    const auditBefore = await count('audit_events');
+    expect(await count(t, 'sessions')).toBe(2);
+    const auditBefore = await count(t, 'audit_events');
 
     // A day later: the challenge and the rate-limit window are spent; sessions and audit stay.
     t.clock.advance(RETENTION.rateLimitsMs + 1);
     const first = await applyRetention(t.deps.database.db, t.clock.now());
     expect(first).toMatchObject({ challenges: 1, rateLimits: 1, sessions: 0, auditEvents: 0 });
-    expect(await count('sessions')).toBe(2);
+    expect(await count(t, 'sessions')).toBe(2);
 
     // Past the session retention: every session ended or expired long ago goes; the audit log stays.
     t.clock.advance(RETENTION.sessionsMs);
     const second = await applyRetention(t.deps.database.db, t.clock.now());
     expect(second.sessions).toBe(2);
-    expect(await count('audit_events')).toBe(auditBefore);
+    expect(await count(t, 'audit_events')).toBe(auditBefore);
 
     // Past the audit retention, the old events go too; a new one stays.
     t.clock.advance(RETENTION.auditEventsMs);
     expect((await admin.login('ada', 'correct horse battery')).status).toBe(200);
-    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    expect((await admin.patch('/api/organisation/pin-login', { idleLockMinutes: 20 })).status).toBe(200);
     const third = await applyRetention(t.deps.database.db, t.clock.now());
     expect(third.auditEvents).toBe(auditBefore);
-    expect(await count('audit_events')).toBe(1);
-    expect(await count('sessions')).toBe(1);
+    expect(await count(t, 'audit_events')).toBe(1);
+    expect(await count(t, 'sessions')).toBe(1);
   });
 
-  it('deletes in batches, so a large backlog goes in one run', async () => {
-    await setUpOrganisation(t);
+  it('deletes in batches, so a large backlog goes in one run', async ({ t, admin: _admin }) => {
     const { db } = t.deps.database;
     const rows = Array.from({ length: RETENTION.batch * 2 + 5 }, (_, i) => ({
       key: `old:${i}`,
@@ -67,6 +60,6 @@ describe('retention', () => {
         .execute();
     const result = await applyRetention(db, t.clock.now());
     expect(result.rateLimits).toBe(rows.length);
-    expect(await count('rate_limits')).toBe(0);
+    expect(await count(t, 'rate_limits')).toBe(0);
   });
 });

@@ -1,40 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { UserJSON } from '@tapin/shared';
-import { createTestApp, type TestApp } from './test-app.js';
-import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './test-client.js';
-import { TestDevice } from './test-device.js';
-import {
-  countUsers,
-  createUser,
-  getUser,
-  loginAs,
-  newUserBody,
-  sessionOf,
-  snapshotDatabase,
-} from './fixtures.js';
+import { ADMIN_ROUTES, fillRoute } from './support/admin-routes.js';
+import { snapshotDatabase } from './support/database.js';
+import { test } from './support/fixtures.js';
+import { DEFAULT_SETUP, TestClient } from './support/test-client.js';
+import { TestDevice } from './support/test-device.js';
+import { countUsers, createUser, getUser, loginAs, newUserBody } from './support/users.js';
 
-let t: TestApp;
-let admin: TestClient;
-let adminId: string;
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-  adminId = (await sessionOf(admin)).user.id;
-});
-afterEach(async () => {
-  await t.close();
-});
-
-describe('a manager and admins', () => {
-  let manager: TestClient;
-  let managerId: string;
-  let cashier: UserJSON;
-  beforeEach(async () => {
-    managerId = (await createUser(admin, { username: 'mona', role: 'manager' })).id;
-    cashier = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11111' });
-    manager = await loginAs(t, 'mona');
+/** Mona, a manager logged in with a password, and Carl, a cashier with a password and a PIN. */
+const it = test
+  .extend(
+    'managerId',
+    async ({ admin }) => (await createUser(admin, { username: 'mona', role: 'manager' })).id,
+  )
+  .extend('manager', async ({ t, managerId }) => {
+    expect(managerId).toBeTruthy();
+    return loginAs(t, 'mona');
+  })
+  .extend('carl', async ({ admin }): Promise<UserJSON> =>
+    createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11111' }),
+  )
+  .extend('cashier', async ({ t, carl }) => {
+    expect(carl.role).toBe('cashier');
+    return loginAs(t, 'carl');
   });
 
+describe('a manager and admins', () => {
   const adminEdits: [string, Record<string, unknown>][] = [
     ['name', { name: 'Not Ada' }],
     ['username', { username: 'ada2' }],
@@ -44,24 +35,29 @@ describe('a manager and admins', () => {
     ['login method', { loginMethod: 'pin_only', pin: '33333' }],
   ];
 
-  it.each(adminEdits)("returns 403 forbidden when a manager edits an admin's %s", async (_what, body) => {
-    const before = await snapshotDatabase(t);
-    const res = await manager.patch(`/api/users/${adminId}`, body);
-    expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
-    expect(await snapshotDatabase(t)).toEqual(before);
-    // The admin still logs in with the password they chose.
-    expect((await new TestClient(t).login(DEFAULT_SETUP.username, DEFAULT_SETUP.password)).status).toBe(200);
-  });
+  it.for(adminEdits)(
+    "returns 403 forbidden when a manager edits an admin's %s",
+    async ([_what, body], { t, adminId, manager }) => {
+      const before = await snapshotDatabase(t);
+      const res = await manager.patch(`/api/users/${adminId}`, body);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
+      expect(await snapshotDatabase(t)).toEqual(before);
+      // The admin still logs in with the password they chose.
+      expect((await new TestClient(t).login(DEFAULT_SETUP.username, DEFAULT_SETUP.password)).status).toBe(
+        200,
+      );
+    },
+  );
 
-  it('returns 403 forbidden when a manager deletes an admin', async () => {
+  it('returns 403 forbidden when a manager deletes an admin', async ({ admin, adminId, manager }) => {
     const res = await manager.delete(`/api/users/${adminId}`, {});
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
     expect((await getUser(admin, adminId)).status).toBe(200);
   });
 
-  it('returns 403 forbidden when a manager creates an admin', async () => {
+  it('returns 403 forbidden when a manager creates an admin', async ({ t, manager }) => {
     const before = await countUsers(t);
     const res = await manager.post('/api/users', newUserBody({ username: 'newadmin', role: 'admin' }));
     expect(res.status).toBe(403);
@@ -69,27 +65,34 @@ describe('a manager and admins', () => {
     expect(await countUsers(t)).toBe(before);
   });
 
-  it('returns 403 forbidden when a manager makes a cashier an admin', async () => {
-    const res = await manager.patch(`/api/users/${cashier.id}`, { role: 'admin' });
+  it('returns 403 forbidden when a manager makes a cashier an admin', async ({ admin, manager, carl }) => {
+    const res = await manager.patch(`/api/users/${carl.id}`, { role: 'admin' });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden', field: 'role' } });
-    expect((await getUser(admin, cashier.id)).body.user.role).toBe('cashier');
+    expect((await getUser(admin, carl.id)).body.user.role).toBe('cashier');
   });
 
-  it('returns 403 forbidden when a manager makes themselves an admin', async () => {
+  it('returns 403 forbidden when a manager makes themselves an admin', async ({
+    admin,
+    manager,
+    managerId,
+  }) => {
     const res = await manager.patch(`/api/users/${managerId}`, { role: 'admin' });
     expect(res.status).toBe(403);
     expect((await getUser(admin, managerId)).body.user.role).toBe('manager');
   });
 
-  it('returns 403 forbidden when a manager reads the audit log', async () => {
+  it('returns 403 forbidden when a manager reads the audit log', async ({ manager }) => {
     const res = await manager.get('/api/audit');
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
   });
 
-  it("returns 200 when a manager sets a cashier's PIN, and 201 when a manager adds a cashier", async () => {
-    const res = await manager.patch<{ user: UserJSON }>(`/api/users/${cashier.id}`, { pin: '44444' });
+  it("returns 200 when a manager sets a cashier's PIN, and 201 when a manager adds a cashier", async ({
+    manager,
+    carl,
+  }) => {
+    const res = await manager.patch<{ user: UserJSON }>(`/api/users/${carl.id}`, { pin: '44444' });
     expect(res.status).toBe(200);
     expect(res.body.user.hasPin).toBe(true);
     const created = await manager.post(
@@ -102,7 +105,7 @@ describe('a manager and admins', () => {
     expect(list.body.users.map((u) => u.username)).toContain('ada');
   });
 
-  it('returns 200 when a manager activates PIN login, as the article allows', async () => {
+  it('returns 200 when a manager activates PIN login, as the article allows', async ({ manager }) => {
     const res = await manager.post('/api/organisation/pin-login/activate', {});
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ active: true });
@@ -110,55 +113,28 @@ describe('a manager and admins', () => {
 });
 
 describe('a cashier and the admin environment', () => {
-  let cashier: TestClient;
-  let deviceId: string;
-  beforeEach(async () => {
-    await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11111' });
-    cashier = await loginAs(t, 'carl');
-    const device = await TestDevice.create(t);
-    expect((await device.approveWith(admin)).status).toBe(201);
-    deviceId = device.id;
-  });
+  it.for(ADMIN_ROUTES)(
+    'returns 403 forbidden to a cashier on $method $path',
+    async ({ method, path, body }, { t, adminId, device, cashier }) => {
+      const before = await snapshotDatabase(t);
+      const res = await cashier.call(method, fillRoute(path, adminId, device), body);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
+      expect(await snapshotDatabase(t)).toEqual(before);
+    },
+  );
 
-  // `:admin` and `:device` stand for the admin's user id and an approved device's id.
-  const routes: { method: string; path: string; body?: unknown }[] = [
-    { method: 'GET', path: '/api/users' },
-    { method: 'POST', path: '/api/users', body: newUserBody({ username: 'sneaky', role: 'admin' }) },
-    { method: 'GET', path: '/api/users/:admin' },
-    { method: 'PATCH', path: '/api/users/:admin', body: { password: 'cashier chose this' } },
-    { method: 'DELETE', path: '/api/users/:admin', body: {} },
-    { method: 'POST', path: '/api/organisation/pin-login/activate', body: {} },
-    { method: 'POST', path: '/api/organisation/pin-login/deactivate', body: {} },
-    { method: 'PATCH', path: '/api/organisation/pin-login', body: { idleLockMinutes: 5 } },
-    { method: 'GET', path: '/api/audit' },
-    { method: 'GET', path: '/api/devices' },
-    { method: 'GET', path: '/api/devices/:device' },
-    { method: 'PATCH', path: '/api/devices/:device', body: { name: 'Renamed' } },
-    { method: 'POST', path: '/api/devices/:device/revoke', body: {} },
-    { method: 'POST', path: '/api/devices/:device/unlock', body: {} },
-    { method: 'DELETE', path: '/api/devices/:device', body: {} },
-  ];
-  const fill = (path: string) => path.replace(':admin', adminId).replace(':device', deviceId);
-
-  it.each(routes)('returns 403 forbidden to a cashier on $method $path', async ({ method, path, body }) => {
-    const before = await snapshotDatabase(t);
-    const res = await cashier.call(method, fill(path), body);
-    expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
-    expect(await snapshotDatabase(t)).toEqual(before);
-  });
-
-  it('returns 403 forbidden to a cashier approving a device', async () => {
+  it('returns 403 forbidden to a cashier approving a device', async ({ t, cashier }) => {
     const other = await TestDevice.create(t);
     const res = await other.approveWith(cashier);
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
   });
 
-  it.each(routes)(
+  it.for(ADMIN_ROUTES)(
     'returns 401 unauthenticated without a session on $method $path',
-    async ({ method, path, body }) => {
-      const res = await new TestClient(t).call(method, fill(path), body);
+    async ({ method, path, body }, { t, adminId, device }) => {
+      const res = await new TestClient(t).call(method, fillRoute(path, adminId, device), body);
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
     },

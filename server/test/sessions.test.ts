@@ -1,25 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { SessionJSON } from '@tapin/shared';
-import { createTestApp, type TestApp } from './test-app.js';
-import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './test-client.js';
-import { TestDevice } from './test-device.js';
-import { createUser, loginAs } from './fixtures.js';
+import { it } from './support/fixtures.js';
+import { DEFAULT_SETUP, TestClient } from './support/test-client.js';
+import { createUser, loginAs } from './support/users.js';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 
-let t: TestApp;
-let admin: TestClient;
-beforeEach(async () => {
-  t = await createTestApp();
-  admin = await setUpOrganisation(t);
-});
-afterEach(async () => {
-  await t.close();
-});
-
 describe('logout', () => {
-  it('returns 200, clears the cookie, and the old cookie then gets 401', async () => {
+  it('returns 200, clears the cookie, and the old cookie then gets 401', async ({ t, admin }) => {
     const client = await loginAs(t, 'ada', DEFAULT_SETUP.password);
     const oldCookie = client.cookie;
     expect(oldCookie).toBeDefined();
@@ -42,13 +31,16 @@ describe('logout', () => {
     expect((await admin.get('/api/auth/session')).status).toBe(200);
   });
 
-  it('returns 200 without a session', async () => {
+  it('returns 200 without a session', async ({ t }) => {
     expect((await new TestClient(t).post('/api/auth/logout', {})).status).toBe(200);
   });
 });
 
 describe('session lifetime', () => {
-  it('returns 401 once the absolute lifetime of 12 hours is over, however active the session', async () => {
+  it('returns 401 once the absolute lifetime of 12 hours is over, however active the session', async ({
+    t,
+    admin,
+  }) => {
     const login = await admin.login('ada', DEFAULT_SETUP.password);
     expect(login.status).toBe(200);
     const start = t.clock.now();
@@ -67,7 +59,10 @@ describe('session lifetime', () => {
     expect((await admin.get('/api/users')).status).toBe(401);
   });
 
-  it('returns 401 to a web session left idle for 30 minutes, and 200 to one used within them', async () => {
+  it('returns 401 to a web session left idle for 30 minutes, and 200 to one used within them', async ({
+    t,
+    admin,
+  }) => {
     t.clock.advance(29 * MINUTE);
     expect((await admin.get('/api/auth/session')).status).toBe(200);
     t.clock.advance(29 * MINUTE);
@@ -79,11 +74,12 @@ describe('session lifetime', () => {
     expect((await admin.login('ada', DEFAULT_SETUP.password)).status).toBe(200);
   });
 
-  it('keeps a register session through idle time, up to its absolute lifetime', async () => {
+  it('returns 200 to a register session through idle time, and 401 at its absolute lifetime', async ({
+    t,
+    admin,
+    device,
+  }) => {
     await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '42424' });
-    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
-    const device = await TestDevice.create(t);
-    expect((await device.approveWith(admin)).status).toBe(201);
     const login = await device.pinLogin('42424');
     expect(login.status).toBe(200);
     const start = t.clock.now();
@@ -95,15 +91,15 @@ describe('session lifetime', () => {
 });
 
 describe('register sessions and the admin environment', () => {
-  it('returns 403 step_up_required to an admin on a PIN session until they confirm their password', async () => {
+  it('returns 403 step_up_required to an admin on a PIN session until they confirm their password', async ({
+    admin,
+    device,
+  }) => {
     const me = await admin.get<SessionJSON>('/api/auth/session');
     expect(
       (await admin.patch(`/api/users/${me.body.user.id}`, { loginMethod: 'password_and_pin', pin: '90909' }))
         .status,
     ).toBe(200);
-    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
-    const device = await TestDevice.create(t);
-    expect((await device.approveWith(admin)).status).toBe(201);
     const login = await device.pinLogin('90909');
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ kind: 'register', adminAccess: false });

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './test-app.js';
-import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './test-client.js';
-
-let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+import { describe, expect } from 'vitest';
+import { it } from './support/fixtures.js';
+import { DEFAULT_SETUP, TestClient, setUpOrganisation } from './support/test-client.js';
 
 describe('first-run setup', () => {
-  it('reports setup as needed on an empty database, then as done', async () => {
+  it('returns 200 with setup needed on an empty database, then done', async ({ t }) => {
     const c = new TestClient(t);
     expect((await c.get('/api/setup')).body).toEqual({ needed: true });
     await setUpOrganisation(t);
     expect((await c.get('/api/setup')).body).toEqual({ needed: false });
   });
 
-  it('logs the new admin in and returns 409 when run a second time', async () => {
+  it('logs the new admin in and returns 409 when run a second time', async ({ t }) => {
     const admin = await setUpOrganisation(t);
     const me = await admin.get<{ user: { role: string } }>('/api/auth/session');
     expect(me.status).toBe(200);
@@ -30,7 +22,7 @@ describe('first-run setup', () => {
 });
 
 describe('first-run setup at the same moment', () => {
-  it('creates one organisation when two setups race, and returns 409 to the other', async () => {
+  it('creates one organisation when two setups race, and returns 409 to the other', async ({ t }) => {
     const [a, b] = await Promise.all([
       new TestClient(t).post('/api/setup', DEFAULT_SETUP),
       new TestClient(t).post('/api/setup', { ...DEFAULT_SETUP, username: 'other' }),

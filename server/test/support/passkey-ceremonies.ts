@@ -4,6 +4,7 @@ import type {
   PasskeyRequestOptionsJSON,
   SessionJSON,
 } from '@tapin/shared';
+import type { TestApp } from './test-app.js';
 import type { CeremonyOverrides, TestAuthenticator } from './test-authenticator.js';
 import type { Reply, TestClient } from './test-client.js';
 
@@ -44,4 +45,15 @@ export async function passkeyLogin(
   return client.post<SessionJSON>('/api/auth/passkey', {
     response: authenticator.assert(options, overrides),
   });
+}
+
+/** Every stored passkey, oldest first. */
+export async function passkeyRows(t: TestApp) {
+  return t.deps.database.db.selectFrom('passkeys').selectAll().orderBy('created_at').orderBy('id').execute();
+}
+
+/** Switches "Require a passkey for admins and managers" on or off, as `admin`. */
+export async function requirePasskeys(admin: TestClient, on: boolean): Promise<void> {
+  const res = await admin.patch('/api/organisation/pin-login', { requirePasskey: on });
+  if (res.status !== 200) throw new Error(`changing requirePasskey failed: ${res.status} ${res.text}`);
 }

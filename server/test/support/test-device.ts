@@ -1,6 +1,6 @@
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import type { DeviceJSON, DevicePublicKeyJWK, PinChallengeJSON, SessionJSON } from '@tapin/shared';
-import { deviceIdOf } from '../src/devices/device-key.js';
+import { deviceIdOf } from '../../src/devices/device-key.js';
 import type { TestApp } from './test-app.js';
 import { TestClient, type Reply } from './test-client.js';
 

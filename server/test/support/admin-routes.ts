@@ -1,0 +1,32 @@
+import type { TestDevice } from './test-device.js';
+import { newUserBody } from './users.js';
+
+export interface AdminRoute {
+  method: string;
+  /** `:admin` stands for the first admin's user id, `:device` for an approved device's id. */
+  path: string;
+  body?: unknown;
+}
+
+/** The admin environment: every route that needs an admin or manager with admin access. */
+export const ADMIN_ROUTES: AdminRoute[] = [
+  { method: 'GET', path: '/api/users' },
+  { method: 'POST', path: '/api/users', body: newUserBody({ username: 'sneaky', role: 'admin' }) },
+  { method: 'GET', path: '/api/users/:admin' },
+  { method: 'PATCH', path: '/api/users/:admin', body: { password: 'cashier chose this' } },
+  { method: 'DELETE', path: '/api/users/:admin', body: {} },
+  { method: 'POST', path: '/api/organisation/pin-login/activate', body: {} },
+  { method: 'POST', path: '/api/organisation/pin-login/deactivate', body: {} },
+  { method: 'PATCH', path: '/api/organisation/pin-login', body: { idleLockMinutes: 5 } },
+  { method: 'GET', path: '/api/audit' },
+  { method: 'GET', path: '/api/devices' },
+  { method: 'GET', path: '/api/devices/:device' },
+  { method: 'PATCH', path: '/api/devices/:device', body: { name: 'Renamed' } },
+  { method: 'POST', path: '/api/devices/:device/revoke', body: {} },
+  { method: 'POST', path: '/api/devices/:device/unlock', body: {} },
+  { method: 'DELETE', path: '/api/devices/:device', body: {} },
+];
+
+export function fillRoute(path: string, adminId: string, device: TestDevice): string {
+  return path.replace(':admin', adminId).replace(':device', device.id);
+}

@@ -1,0 +1,214 @@
+import { DEFAULT_SETUP } from './test-client.js';
+import { newUserBody } from './users.js';
+
+/**
+ * Every mutating API route, with a body that passes validation (`valid`), one with a value of the
+ * wrong type (`wrongType`, naming the field the server should point at), and route parameters
+ * given as `:user` (a real user of the organisation) and `:device` (a real approved device).
+ * Whatever a request here does wrong, the answer is a specific 4xx and the database is unchanged.
+ */
+export interface Row {
+  method: 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  /** The route as the app registers it. */
+  route: string;
+  /** The path requested. */
+  path: string;
+  valid: Record<string, unknown>;
+  wrongType: unknown;
+  wrongField?: string;
+}
+
+export const DEVICE_ID = 'A'.repeat(43);
+const PUBLIC_KEY = { kty: 'EC', crv: 'P-256', x: 'B'.repeat(43), y: 'C'.repeat(43) };
+
+const AUTH_RESPONSE = {
+  id: 'cred1',
+  rawId: 'cred1',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA' },
+  clientExtensionResults: {},
+};
+const REGISTRATION_RESPONSE = {
+  id: 'cred1',
+  rawId: 'cred1',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', attestationObject: 'AAAA' },
+  clientExtensionResults: {},
+};
+
+export const ROWS: Row[] = [
+  {
+    method: 'POST',
+    route: '/api/setup',
+    path: '/api/setup',
+    valid: { ...DEFAULT_SETUP },
+    wrongType: { ...DEFAULT_SETUP, password: 12345678 },
+    wrongField: 'password',
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    path: '/api/auth/login',
+    valid: { username: 'ada', password: DEFAULT_SETUP.password },
+    wrongType: { username: 'ada', password: 42 },
+    wrongField: 'password',
+  },
+  { method: 'POST', route: '/api/auth/logout', path: '/api/auth/logout', valid: {}, wrongType: [] },
+  {
+    method: 'POST',
+    route: '/api/auth/step-up',
+    path: '/api/auth/step-up',
+    valid: { password: DEFAULT_SETUP.password },
+    wrongType: { password: ['x'] },
+    wrongField: 'password',
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/passkey/options',
+    path: '/api/auth/passkey/options',
+    valid: {},
+    wrongType: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/passkey',
+    path: '/api/auth/passkey',
+    valid: { response: AUTH_RESPONSE },
+    wrongType: { response: 'signed' },
+    wrongField: 'response',
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/step-up/passkey/options',
+    path: '/api/auth/step-up/passkey/options',
+    valid: {},
+    wrongType: true,
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/step-up/passkey',
+    path: '/api/auth/step-up/passkey',
+    valid: { response: AUTH_RESPONSE },
+    wrongType: { response: [] },
+    wrongField: 'response',
+  },
+  {
+    method: 'POST',
+    route: '/api/passkeys/registration/options',
+    path: '/api/passkeys/registration/options',
+    valid: {},
+    wrongType: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/passkeys/registration',
+    path: '/api/passkeys/registration',
+    valid: { name: 'My key', response: REGISTRATION_RESPONSE },
+    wrongType: { name: 5, response: REGISTRATION_RESPONSE },
+    wrongField: 'name',
+  },
+  { method: 'DELETE', route: '/api/passkeys/:id', path: '/api/passkeys/cred1', valid: {}, wrongType: [] },
+  {
+    method: 'POST',
+    route: '/api/organisation/pin-login/activate',
+    path: '/api/organisation/pin-login/activate',
+    valid: {},
+    wrongType: true,
+  },
+  {
+    method: 'POST',
+    route: '/api/organisation/pin-login/deactivate',
+    path: '/api/organisation/pin-login/deactivate',
+    valid: {},
+    wrongType: 'off',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/organisation/pin-login',
+    path: '/api/organisation/pin-login',
+    valid: { idleLockMinutes: 20 },
+    wrongType: { idleLockMinutes: '20' },
+    wrongField: 'idleLockMinutes',
+  },
+  {
+    method: 'POST',
+    route: '/api/users',
+    path: '/api/users',
+    valid: { ...newUserBody({ username: 'newbie', loginMethod: 'pin_only', pin: '98765' }) },
+    wrongType: { ...newUserBody({ username: 'newbie' }), role: 7 },
+    wrongField: 'role',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/users/:id',
+    path: '/api/users/:user',
+    valid: { name: 'Renamed' },
+    wrongType: { name: 42 },
+    wrongField: 'name',
+  },
+  { method: 'DELETE', route: '/api/users/:id', path: '/api/users/:user', valid: {}, wrongType: [] },
+  {
+    method: 'POST',
+    route: '/api/devices/state',
+    path: '/api/devices/state',
+    valid: { deviceId: DEVICE_ID },
+    wrongType: { deviceId: 42 },
+    wrongField: 'deviceId',
+  },
+  {
+    method: 'POST',
+    route: '/api/devices/approve',
+    path: '/api/devices/approve',
+    valid: { name: 'Till 9', publicKey: PUBLIC_KEY },
+    wrongType: { name: 9, publicKey: PUBLIC_KEY },
+    wrongField: 'name',
+  },
+  {
+    method: 'PATCH',
+    route: '/api/devices/:id',
+    path: '/api/devices/:device',
+    valid: { name: 'Till 2' },
+    wrongType: { name: false },
+    wrongField: 'name',
+  },
+  {
+    method: 'POST',
+    route: '/api/devices/:id/revoke',
+    path: '/api/devices/:device/revoke',
+    valid: {},
+    wrongType: [],
+  },
+  {
+    method: 'POST',
+    route: '/api/devices/:id/unlock',
+    path: '/api/devices/:device/unlock',
+    valid: {},
+    wrongType: 1,
+  },
+  { method: 'DELETE', route: '/api/devices/:id', path: '/api/devices/:device', valid: {}, wrongType: null },
+
+  {
+    method: 'POST',
+    route: '/api/devices/challenge',
+    path: '/api/devices/challenge',
+    valid: { deviceId: DEVICE_ID },
+    wrongType: { deviceId: ['x'] },
+    wrongField: 'deviceId',
+  },
+  {
+    method: 'POST',
+    route: '/api/pin-login',
+    path: '/api/pin-login',
+    valid: { deviceId: DEVICE_ID, pin: '12345', proof: 'x.y.z' },
+    wrongType: { deviceId: DEVICE_ID, pin: 12345, proof: 'x.y.z' },
+    wrongField: 'pin',
+  },
+  {
+    method: 'POST',
+    route: '/api/offline/upload',
+    path: '/api/offline/upload',
+    valid: { deviceId: DEVICE_ID, proof: 'x.y.z' },
+    wrongType: { deviceId: DEVICE_ID, proof: 5 },
+    wrongField: 'proof',
+  },
+];

@@ -1,0 +1,93 @@
+import type { SessionJSON, SetupRequest } from '@tapin/shared';
+import { ORIGIN, type TestApp } from './test-app.js';
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+/** A browser-like caller: keeps its session cookie and sends JSON with a same-origin Origin. */
+export class TestClient {
+  cookie: string | undefined;
+  ip: string | undefined;
+  constructor(private readonly t: TestApp) {}
+
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (method !== 'GET' && method !== 'HEAD') {
+      h['content-type'] ??= 'application/json';
+      h.origin ??= ORIGIN;
+    }
+    const res = await this.t.app.request(`${ORIGIN}${path}`, {
+      method,
+      headers: h,
+      ...(method !== 'GET' && { body: typeof body === 'string' ? body : JSON.stringify(body ?? {}) }),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const [pair] = setCookie.split(';');
+      this.cookie = pair && !/=$/.test(pair) && !/Max-Age=0/i.test(setCookie) ? pair : undefined;
+    }
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers, text };
+  }
+
+  get<T = unknown>(path: string) {
+    return this.call<T>('GET', path);
+  }
+  post<T = unknown>(path: string, body?: unknown) {
+    return this.call<T>('POST', path, body);
+  }
+  patch<T = unknown>(path: string, body?: unknown) {
+    return this.call<T>('PATCH', path, body);
+  }
+  delete<T = unknown>(path: string, body?: unknown) {
+    return this.call<T>('DELETE', path, body);
+  }
+
+  async login(username: string, password: string): Promise<Reply<SessionJSON>> {
+    return this.post<SessionJSON>('/api/auth/login', { username, password });
+  }
+}
+
+export const DEFAULT_SETUP: SetupRequest = {
+  organisationName: 'Corner Shop',
+  name: 'Ada Admin',
+  username: 'ada',
+  password: 'correct horse battery',
+};
+
+/** Runs first-run setup and returns a client logged in as the first admin. */
+export async function setUpOrganisation(
+  t: TestApp,
+  setup: SetupRequest = DEFAULT_SETUP,
+): Promise<TestClient> {
+  const admin = new TestClient(t);
+  const res = await admin.post('/api/setup', setup);
+  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${res.text}`);
+  return admin;
+}
+
+/** A further organisation (setup only runs on an empty database), with its admin logged in. */
+export async function addOrganisation(t: TestApp, setup: SetupRequest): Promise<TestClient> {
+  const { createOrganisation } = await import('../../src/setup/create-organisation.js');
+  await createOrganisation(t.deps.database.db, setup, t.clock.now(), { onlyIfEmpty: false });
+  const admin = new TestClient(t);
+  const res = await admin.login(setup.username, setup.password);
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
+  return admin;
+}
