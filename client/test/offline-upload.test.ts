@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceDetailsJSON, OfflineUploadResultJSON } from '@tapin/shared';
-import { createTestApp, type TestApp } from '../../server/test/test-app';
-import { setUpOrganisation, type TestClient } from '../../server/test/test-client';
+import { createTestApp, type TestApp } from '../../server/test/support/test-app';
+import { setUpOrganisation, type TestClient } from '../../server/test/support/test-client';
 import { deviceIdentity } from '../src/device/device-identity';
 import { LocalDb, type DeviceKeyRecord } from '../src/lib/storage/local-db';
 import { queueOfflineLogin, queueOfflineLogout } from '../src/offline/offline-queue';
