@@ -21,6 +21,8 @@ async function offlineSecret(db: LocalDb): Promise<OfflineSecretRecord> {
   }
 }
 
+// Padded standard base64, not jose's base64url: verifiers already stored on registers are compared
+// as these strings, and a new encoding would make every one of them stop matching.
 function toBase64(bytes: ArrayBuffer): string {
   return btoa(String.fromCharCode(...new Uint8Array(bytes)));
 }
