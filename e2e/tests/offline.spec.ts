@@ -52,9 +52,21 @@ function readLocal(page: Page, store: string, key?: string): Promise<unknown> {
   );
 }
 
-/** The service worker serves this page, so it also starts without a network. */
+/**
+ * The service worker serves this page, so it also starts without a network. It claims the page it
+ * was installed from; when the page was reloaded while the worker was still activating, Chromium
+ * can leave that one document unclaimed, and the next load is the first one it controls.
+ */
 async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!controlled) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 /** The signed roster fetched after an online PIN login is on the device (its verifier came first). */
