@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { makeOnError } from '../src/http/on-error.js';
 import { buildDeps, startServer } from '../src/start-server.js';
+import { stopGracefully } from '../src/startup/stop-gracefully.js';
 import { resetRoutes } from './reset-routes.js';
 
 // The end-to-end suite's server: the production app plus POST /api/test/reset, which empties the
@@ -12,9 +13,6 @@ const deps = await buildDeps(process.env, { clientDir });
 const app = new Hono().route('/api/test', resetRoutes(deps)).route('/', createApp(deps));
 app.onError(makeOnError(deps.logger));
 const server = await startServer(deps, app);
-const stop = () => {
-  server.close();
-  void deps.database.close().then(() => process.exit(0));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+const stop = (signal: string) => void stopGracefully({ server, deps, signal }).then(() => process.exit(0));
+process.once('SIGINT', () => stop('SIGINT'));
+process.once('SIGTERM', () => stop('SIGTERM'));

@@ -64,11 +64,13 @@ function withoutCredentials(url: string): string {
 function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new StartupError('PORT', err.code === 'EADDRINUSE' ? `${port} is already in use` : err.message)),
-    );
+    probe.once('error', (err: NodeJS.ErrnoException) => reject(portError(port, err)));
     probe.listen(port, () => probe.close(() => resolve()));
   });
+}
+
+function portError(port: number, err: NodeJS.ErrnoException): StartupError {
+  return new StartupError('PORT', err.code === 'EADDRINUSE' ? `${port} is already in use` : err.message);
 }
 
 /** Serves `app` (the production app unless given another) on the configured port. */
@@ -84,13 +86,6 @@ export function startServer(
       });
       resolve(server);
     });
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        new StartupError(
-          'PORT',
-          err.code === 'EADDRINUSE' ? `${deps.config.port} is already in use` : err.message,
-        ),
-      ),
-    );
+    server.once('error', (err: NodeJS.ErrnoException) => reject(portError(deps.config.port, err)));
   });
 }

@@ -22,25 +22,23 @@ export async function refuseAssertion(
   const { user, detail } = refusal;
   const type = refusal.failure === 'counter_regressed' ? 'passkey.counter_regressed' : 'login.passkey_failed';
   const { stepUp } = ctx;
-  const deviceId = stepUp?.device_id ?? null;
-  if (stepUp && refusal.failure === 'wrong_user') {
-    // Somebody else's passkey, possibly of another organisation: recorded against the session's
-    // user, without naming the passkey or its owner.
-    const scope = { organisationId: stepUp.organisation_id, actorUserId: null, ip: ctx.ip, now: ctx.now };
-    await recordAudit(db, scope, {
+  // Somebody else's passkey in a step-up, possibly of another organisation, is recorded against
+  // the session's user, without naming the passkey or its owner.
+  const foreign = stepUp !== undefined && refusal.failure === 'wrong_user';
+  const about = foreign
+    ? { organisationId: stepUp.organisation_id, userId: stepUp.user_id }
+    : { organisationId: user.organisation_id, userId: user.id };
+  await recordAudit(
+    db,
+    { organisationId: about.organisationId, actorUserId: null, ip: ctx.ip, now: ctx.now },
+    {
       type,
-      targetUserId: stepUp.user_id,
-      deviceId,
-      detail: { stepUp: true, reason: refusal.failure },
-    });
-  } else {
-    const scope = { organisationId: user.organisation_id, actorUserId: null, ip: ctx.ip, now: ctx.now };
-    await recordAudit(db, scope, {
-      type,
-      targetUserId: user.id,
-      deviceId,
-      detail: { ...detail, ...(stepUp && { stepUp: true }) },
-    });
-  }
+      targetUserId: about.userId,
+      deviceId: stepUp?.device_id ?? null,
+      detail: foreign
+        ? { stepUp: true, reason: refusal.failure }
+        : { ...detail, ...(stepUp && { stepUp: true }) },
+    },
+  );
   throw invalidCredentials();
 }
