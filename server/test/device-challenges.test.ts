@@ -2,7 +2,14 @@ import { describe, expect } from 'vitest';
 import { CARA_PIN, test } from './support/fixtures.js';
 import type { TestDevice } from './support/test-device.js';
 
-const GENERIC = { error: { code: 'invalid_credentials', message: 'Invalid credentials' } };
+/** A challenge that is not this device's to spend (any more): the device signs the new one. */
+const STALE = {
+  error: {
+    code: 'challenge_expired',
+    message: 'Sign the new challenge and try again.',
+    nextChallenge: expect.objectContaining({ challenge: expect.any(String) }),
+  },
+};
 
 /** Ada's register, with Cara to log in on it. */
 const it = test.extend('register', { auto: true }, async ({ device, cara }) => {
@@ -28,7 +35,7 @@ describe('device challenges and revocation', () => {
     expect((await device.approveWith(admin, 'Till 1 again')).status).toBe(200);
     const res = await loginWith(device, before);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual(GENERIC);
+    expect(res.body).toEqual(STALE);
     // A challenge issued after the new approval works.
     expect((await loginWith(device, await device.challenge())).status).toBe(200);
   });
@@ -42,7 +49,7 @@ describe('device challenges and revocation', () => {
     expect((await device.approveWith(admin, 'Till 1 again')).status).toBe(200);
     const res = await loginWith(device, whileRevoked);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual(GENERIC);
+    expect(res.body).toEqual(STALE);
     expect((await loginWith(device, await device.challenge())).status).toBe(200);
   });
 
@@ -56,7 +63,7 @@ describe('device challenges and revocation', () => {
     expect(upload.status).toBe(200);
     const res = await loginWith(device, upload.body.challenge);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual(GENERIC);
+    expect(res.body).toEqual(STALE);
     expect((await loginWith(device, await device.challenge())).status).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NextChallenge } from './device-challenge.js';
 import { Id, IsoDateTime } from './fields.js';
 import { DEVICE_NAME_MAX } from './limits.js';
 
@@ -82,5 +83,7 @@ export const DeviceStateJSON = z.object({
   /** Only meaningful for an approved device: whether its organisation has PIN login on. */
   pinLoginActive: z.boolean(),
   serverTime: IsoDateTime,
+  /** For an approved device with PIN login on: the challenge for its next PIN login. */
+  ...NextChallenge,
 });
 export type DeviceStateJSON = z.infer<typeof DeviceStateJSON>;

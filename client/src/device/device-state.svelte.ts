@@ -1,5 +1,6 @@
 import type { DeviceStateJSON } from '@tapin/shared';
 import * as deviceApi from '../lib/api/device-api';
+import { holdChallenge } from './held-challenge';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
 import { readPreference, writePreference } from '../lib/storage/preferences';
 import { unmuteApprovalPrompt } from './approval-prompt';
@@ -46,6 +47,7 @@ export class DeviceState {
       this.deviceId = deviceId;
       try {
         const answer = await deviceApi.state(deviceId);
+        holdChallenge(answer.nextChallenge);
         this.approval = answer.state;
         this.pinLoginActive = answer.state === 'approved' && answer.pinLoginActive;
         await this.#remember();

@@ -36,6 +36,9 @@ export async function approveDevice(
       last_failed_at: null,
       approved_by: actor.user.id,
       approved_at: actor.now,
+      // Challenges handed out before this approval (or while revoked) are spent with it.
+      pin_challenge_at: Math.max(actor.now, (existing?.pin_challenge_at ?? 0) + 1),
+      upload_challenge_at: Math.max(actor.now, (existing?.upload_challenge_at ?? 0) + 1),
     };
     if (existing) await updateDevice(trx, id, approved);
     else {

@@ -67,11 +67,11 @@ export async function findDeviceWithOrganisation(
 export async function findDeviceState(
   db: Kysely<DB>,
   id: string,
-): Promise<{ revoked_at: number | null; pin_login_active: number } | undefined> {
+): Promise<{ revoked_at: number | null; pin_challenge_at: number; pin_login_active: number } | undefined> {
   return db
     .selectFrom('devices')
     .innerJoin('organisations', 'organisations.id', 'devices.organisation_id')
-    .select(['devices.revoked_at', 'organisations.pin_login_active'])
+    .select(['devices.revoked_at', 'devices.pin_challenge_at', 'organisations.pin_login_active'])
     .where('devices.id', '=', id)
     .executeTakeFirst();
 }
@@ -100,23 +100,38 @@ export async function updateDevice(db: Kysely<DB>, id: string, set: DeviceUpdate
 }
 
 /**
- * Settles one PIN attempt with a compare-and-set on the failure count: of parallel attempts made
- * at the same count only one is settled. False when another attempt got there first.
+ * Settles one PIN attempt and spends its challenge in one compare-and-set: of parallel attempts
+ * made at the same failure count, or with the same or an older challenge, only one is settled.
+ * False when another attempt got there first, or the device was revoked or locked meanwhile.
  */
 export async function settlePinAttempt(
   db: Kysely<DB>,
   id: string,
-  seenFailures: number,
+  seen: { failures: number; challengeIssuedAt: number },
   set: DeviceUpdate,
 ): Promise<boolean> {
   const settled = await db
     .updateTable('devices')
-    .set(set)
+    .set({ ...set, pin_challenge_at: seen.challengeIssuedAt })
     .where('id', '=', id)
-    .where('failed_attempts', '=', seenFailures)
+    .where('failed_attempts', '=', seen.failures)
+    .where('pin_challenge_at', '<', seen.challengeIssuedAt)
     .where('locked_at', 'is', null)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return settled.numUpdatedRows > 0n;
+}
+
+/** Spends an offline-upload challenge: true for the first use of one newer than the last spent. */
+export async function spendUploadChallenge(db: Kysely<DB>, id: string, issuedAt: number): Promise<boolean> {
+  const spent = await db
+    .updateTable('devices')
+    .set({ upload_challenge_at: issuedAt })
+    .where('id', '=', id)
+    .where('upload_challenge_at', '<', issuedAt)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return spent.numUpdatedRows > 0n;
 }
 
 export async function deleteDeviceRow(db: Kysely<DB>, id: string): Promise<void> {

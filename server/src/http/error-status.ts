@@ -10,6 +10,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden_origin: 403,
   unauthenticated: 401,
   invalid_credentials: 401,
+  challenge_expired: 401,
   forbidden: 403,
   step_up_required: 403,
   not_found: 404,
