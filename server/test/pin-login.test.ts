@@ -211,9 +211,9 @@ describe('PIN login by signed challenge', () => {
     expect((await bakery.post(`/api/devices/${device.id}/revoke`)).status).toBe(404);
     expect((await bakery.post(`/api/devices/${device.id}/unlock`)).status).toBe(404);
     expect((await bakery.delete(`/api/devices/${device.id}`)).status).toBe(404);
-    expect(
-      (await bakery.post('/api/devices/approve', { name: 'Steal', publicKey: device.publicKey })).status,
-    ).toBe(409);
+    expect((await bakery.post('/api/devices/approve', await device.approvalRequest('Steal'))).status).toBe(
+      409,
+    );
     expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
   });
 });

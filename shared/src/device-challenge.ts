@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { IsoDateTime } from './fields.js';
 
 /** What a device-signed challenge may be used for. */
-export const ChallengePurpose = z.enum(['pin-login', 'offline-upload']);
+export const ChallengePurpose = z.enum(['pin-login', 'offline-upload', 'approval']);
 export type ChallengePurpose = z.infer<typeof ChallengePurpose>;
 
 /**

@@ -70,8 +70,18 @@ export const DeviceDetailsQuery = z.strictObject({
 export const ApproveDeviceRequest = z.strictObject({
   name: DeviceName,
   publicKey: DevicePublicKeyJWK,
+  /** Compact ES256 JWS over DeviceApprovalProofPayload: the device holds the key it registers. */
+  proof: z.string().check(z.maxLength(2048)),
 });
 export type ApproveDeviceRequest = z.infer<typeof ApproveDeviceRequest>;
+
+/** What the device signs, with the key it asks to register, over an `approval` challenge. */
+export const DeviceApprovalProofPayload = z.strictObject({
+  purpose: z.literal('tapin:approve-device'),
+  challenge: z.string().check(z.maxLength(128)),
+  deviceId: DeviceId,
+});
+export type DeviceApprovalProofPayload = z.infer<typeof DeviceApprovalProofPayload>;
 
 export const RenameDeviceRequest = z.strictObject({ name: DeviceName });
 

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'cannot_delete_self',
   /** The change would leave the organisation without an admin. */
   'last_admin',
+  /** An approval whose device did not prove that it holds the private key it registers. */
+  'device_proof_invalid',
   /** A device approved for one organisation cannot be approved for another. */
   'device_in_other_organisation',
   /** A user already has PASSKEYS_PER_USER_MAX passkeys. */

@@ -15,7 +15,10 @@ export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 export const SPENT_COLUMN = {
   'pin-login': 'pin_challenge_at',
   'offline-upload': 'upload_challenge_at',
-} as const satisfies Record<ChallengePurpose, keyof Device>;
+} as const satisfies Record<Exclude<ChallengePurpose, 'approval'>, keyof Device>;
+
+/** A purpose whose challenges a device row spends; an approval comes before there is a row. */
+type SpendablePurpose = keyof typeof SPENT_COLUMN;
 
 type SpentTimes = Pick<Device, 'id' | 'pin_challenge_at' | 'upload_challenge_at'>;
 
@@ -49,6 +52,7 @@ export async function challengeForDevice(
   key: Buffer,
   c: { deviceId: string; purpose: ChallengePurpose; now: number },
 ): Promise<PinChallengeJSON> {
+  if (c.purpose === 'approval') return issueDeviceChallenge(key, c);
   const device = await findDeviceById(db, c.deviceId);
   return issueDeviceChallenge(key, { ...c, spentUpTo: device?.[SPENT_COLUMN[c.purpose]] });
 }
@@ -61,15 +65,39 @@ export async function challengeForDevice(
 export function checkDeviceChallenge(
   key: Buffer,
   device: SpentTimes,
+  purpose: SpendablePurpose,
+  challenge: string,
+  now: number,
+): number | null {
+  const issuedAt = liveChallenge(key, device.id, purpose, challenge, now);
+  return issuedAt !== null && issuedAt > device[SPENT_COLUMN[purpose]] ? issuedAt : null;
+}
+
+/**
+ * True for an unexpired approval challenge signed for this device. It need not be single use: a
+ * replayed approval proof could only approve the same key again, by an admin or manager.
+ */
+export function checkApprovalChallenge(
+  key: Buffer,
+  deviceId: string,
+  challenge: string,
+  now: number,
+): boolean {
+  return liveChallenge(key, deviceId, 'approval', challenge, now) !== null;
+}
+
+function liveChallenge(
+  key: Buffer,
+  deviceId: string,
   purpose: ChallengePurpose,
   challenge: string,
   now: number,
 ): number | null {
-  const issuedAt = openChallenge(key, { boundTo: device.id, purpose }, challenge);
-  if (issuedAt === null) return null;
+  const issuedAt = openChallenge(key, { boundTo: deviceId, purpose }, challenge);
   // Expired, or from further in the future than a lagging clock explains.
-  if (now >= issuedAt + CHALLENGE_TTL_MS || issuedAt > now + CHALLENGE_TTL_MS) return null;
-  return issuedAt > device[SPENT_COLUMN[purpose]] ? issuedAt : null;
+  if (issuedAt === null || now >= issuedAt + CHALLENGE_TTL_MS || issuedAt > now + CHALLENGE_TTL_MS)
+    return null;
+  return issuedAt;
 }
 
 /** Checks and spends an offline-upload challenge: true once, for the first use of a valid one. */

@@ -38,7 +38,7 @@ export function deviceRoutes(deps: AppDeps) {
       c.json(await challengeForDevice(db, challengeKey, { ...c.req.valid('json'), now: deps.clock.now() })),
     )
     .post('/approve', admin, valid('json', ApproveDeviceRequest), async (c) => {
-      const { device, created } = await approveDevice(db, c.var.actor, c.req.valid('json'));
+      const { device, created } = await approveDevice(db, c.var.actor, c.req.valid('json'), challengeKey);
       return c.json<DeviceReplyJSON>({ device }, created ? 201 : 200);
     })
     .get('/', admin, async (c) => {

@@ -20,6 +20,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   setup_already_done: 409,
   cannot_delete_self: 409,
   last_admin: 409,
+  device_proof_invalid: 400,
   device_in_other_organisation: 409,
   passkey_limit_reached: 409,
   passkey_already_registered: 409,

@@ -29,11 +29,10 @@ const policy = secureHeaders({
  * request, so they are worked out once by secureHeaders itself and set before the handler runs.
  */
 export function securityHeaders(): MiddlewareHandler {
-  const fixed = new Hono()
-    .use(policy)
-    .get('/', (c) => c.body(null))
-    .request('/')
-    .then((res) => [...res.headers].filter(([name]) => name !== 'content-type'));
+  const probe = new Hono().use(policy).get('/', (c) => c.body(null));
+  const fixed = Promise.resolve(probe.request('/')).then((res) =>
+    [...res.headers].filter(([name]) => name !== 'content-type'),
+  );
   return async (c, next) => {
     for (const [name, value] of await fixed) c.header(name, value);
     await next();
