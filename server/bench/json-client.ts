@@ -5,6 +5,12 @@ export interface JsonReply {
   body: unknown;
 }
 
+class StaleConnection extends Error {
+  constructor(cause: Error) {
+    super('a kept-alive connection was closed by the server', { cause });
+  }
+}
+
 /**
  * POSTs JSON over kept-alive connections, to one server or, request by request, round-robin to
  * several (a load balancer without stickiness: any instance may answer any request).
@@ -17,9 +23,20 @@ export class JsonClient {
     if (origins.length === 0) throw new Error('JsonClient needs at least one origin, got none');
   }
 
-  post(path: string, payload: unknown): Promise<JsonReply> {
+  async post(path: string, payload: unknown): Promise<JsonReply> {
     const origin = this.origins[this.turn++ % this.origins.length] as string;
     const body = JSON.stringify(payload);
+    try {
+      return await this.send(origin, path, body);
+    } catch (err) {
+      // A kept-alive connection the server closed as it was reused: the request almost surely never reached
+      // the server, so it is sent again once, on a new connection (the remedy Node documents).
+      if (!(err instanceof StaleConnection)) throw err;
+      return this.send(origin, path, body);
+    }
+  }
+
+  private send(origin: string, path: string, body: string): Promise<JsonReply> {
     return new Promise((done, fail) => {
       const req = request(
         origin + path,
@@ -45,7 +62,9 @@ export class JsonClient {
           res.on('error', fail);
         },
       );
-      req.on('error', fail);
+      req.on('error', (err: NodeJS.ErrnoException) =>
+        fail(req.reusedSocket && err.code === 'ECONNRESET' ? new StaleConnection(err) : err),
+      );
       req.end(body);
     });
   }
