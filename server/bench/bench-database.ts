@@ -26,18 +26,28 @@ export function sqliteDatabase(): BenchDatabase {
   };
 }
 
-/**
- * A fresh PostgreSQL database `tapin_bench_<pid>` beside the one `adminUrl` names, dropped
- * afterwards. Undefined when PostgreSQL cannot be reached.
- */
-export async function postgresDatabase(adminUrl: string): Promise<BenchDatabase | undefined> {
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (err) {
-    console.log(`PostgreSQL skipped: ${adminUrl} cannot be reached (${(err as Error).message})`);
-    return undefined;
+/** A connection to the first of `urls` that accepts one. */
+async function connectToFirst(urls: string[]): Promise<{ admin: pg.Client; adminUrl: string } | undefined> {
+  for (const adminUrl of urls) {
+    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+    try {
+      await admin.connect();
+      return { admin, adminUrl };
+    } catch (err) {
+      console.log(`PostgreSQL: ${adminUrl} refused the connection (${(err as Error).message})`);
+    }
   }
+  return undefined;
+}
+
+/**
+ * A fresh PostgreSQL database `tapin_bench_<pid>` beside the first of `urls` that connects,
+ * dropped afterwards. Undefined when none does.
+ */
+export async function postgresDatabase(urls: string[]): Promise<BenchDatabase | undefined> {
+  const connected = await connectToFirst(urls);
+  if (!connected) return undefined;
+  const { admin, adminUrl } = connected;
   const name = `tapin_bench_${process.pid}`;
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
   await admin.query(`CREATE DATABASE ${name}`);

@@ -7,8 +7,11 @@ export interface BenchSettings {
   devices: number;
   /** The organisation sizes to compare, on SQLite: the first is also the one run on PostgreSQL. */
   userCounts: number[];
-  /** An existing PostgreSQL database the bench may connect to, to create and drop its own; '' skips. */
-  postgresUrl: string;
+  /**
+   * Existing PostgreSQL databases to try in turn (BENCH_POSTGRES_URL, else the local one as root,
+   * then as postgres): the first that connects creates and drops the bench's own. '' skips.
+   */
+  postgresUrls: string[];
   /** Extra `node` flags for the server processes (e.g. `--cpu-prof`). */
   nodeArgs: string[];
 }
@@ -26,7 +29,10 @@ export function benchSettings(): BenchSettings {
     warmupSeconds: positive('BENCH_WARMUP_SECONDS', 2),
     devices: Math.round(positive('BENCH_DEVICES', 64)),
     userCounts: (process.env.BENCH_USERS || '10,50000').split(',').map(Number),
-    postgresUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/test',
+    postgresUrls:
+      process.env.BENCH_POSTGRES_URL === undefined
+        ? ['postgres://root@127.0.0.1:5432/test', 'postgres://postgres@127.0.0.1:5432/test']
+        : [process.env.BENCH_POSTGRES_URL].filter(Boolean),
     nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   };
 }
