@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generateSecrets } from '../src/secrets/load-secrets.js';
 import { openDatabase } from '../src/db/open-database.js';
@@ -39,6 +40,8 @@ export interface RunResult {
   startStateRequests: number;
   /** Highest VmHWM of the instances. */
   peakRssMb: number;
+  /** The machine's 1-minute load average at the end of the run: other work competes for the cores. */
+  loadAverage: number;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -157,6 +160,7 @@ export async function benchRun(o: {
       mix,
       startStateRequests,
       peakRssMb: Math.max(...servers.map((s) => peakRssMb(s.pid))),
+      loadAverage: loadavg()[0] ?? NaN,
     };
   } finally {
     http?.close();

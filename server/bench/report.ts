@@ -69,7 +69,9 @@ export function loginMode(run: RunResult): string {
 }
 
 export function printRun(run: RunResult, devices: number): void {
-  console.log(`\n${run.label}: peak RSS ${fixed(run.peakRssMb)} MB`);
+  console.log(
+    `\n${run.label}: peak RSS ${fixed(run.peakRssMb)} MB, load average ${fixed(run.loadAverage, 2)} at the end`,
+  );
   console.log(`  ${loginMode(run)}`);
   printTable(
     [
