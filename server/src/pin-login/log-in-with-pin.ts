@@ -84,7 +84,7 @@ export async function logInWithPin(
         trx,
         device.id,
         { failures: device.failed_attempts, challengeIssuedAt: issuedAt },
-        { failed_attempts: 0, last_failed_at: null, last_login_at: a.now },
+        a.now,
       );
       if (!settled) throw new Retry();
 
