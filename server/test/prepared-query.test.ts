@@ -9,13 +9,13 @@ describe('prepared queries', () => {
     admin: _admin,
   }) => {
     const { db } = t.deps.database;
-    const named = preparedQuery((d, username: string, role: string) =>
+    const named = preparedQuery((d, username: string, role: 'admin' | 'manager' | 'cashier') =>
       d
         .selectFrom('users')
         .select(['username', 'role'])
         .where('role', '=', role)
         .where('username', '=', username)
-        .where('login_method', '!=', 'none'),
+        .where('login_method', '!=', 'pin_only'),
     );
     expect((await named(db, 'ada', 'admin')).rows).toEqual([{ username: 'ada', role: 'admin' }]);
     expect((await named(db, 'ada', 'cashier')).rows).toEqual([]);
