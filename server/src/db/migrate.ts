@@ -2,12 +2,14 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import * as initial from './migrations/001-initial.js';
 import * as passkeys from './migrations/002-passkeys.js';
 import * as statelessDeviceChallenges from './migrations/004-stateless-device-challenges.js';
+import * as sessionsIdempotencyIndex from './migrations/005-sessions-idempotency-index.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-passkeys': passkeys,
   '004-stateless-device-challenges': statelessDeviceChallenges,
+  '005-sessions-idempotency-index': sessionsIdempotencyIndex,
 };
 
 const provider: MigrationProvider = {
