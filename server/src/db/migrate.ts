@@ -3,6 +3,7 @@ import * as initial from './migrations/001-initial.js';
 import * as passkeys from './migrations/002-passkeys.js';
 import * as statelessDeviceChallenges from './migrations/004-stateless-device-challenges.js';
 import * as sessionsIdempotencyIndex from './migrations/005-sessions-idempotency-index.js';
+import * as statelessPasskeyChallenges from './migrations/006-stateless-passkey-challenges.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002-passkeys': passkeys,
   '004-stateless-device-challenges': statelessDeviceChallenges,
   '005-sessions-idempotency-index': sessionsIdempotencyIndex,
+  '006-stateless-passkey-challenges': statelessPasskeyChallenges,
 };
 
 const provider: MigrationProvider = {

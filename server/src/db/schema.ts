@@ -101,6 +101,8 @@ export interface PasskeyTable {
   backed_up: number;
   created_at: number;
   last_used_at: number | null;
+  /** Issue time (µs) of the last login or step-up challenge this passkey answered; the next must be newer. */
+  challenge_at: Generated<number>;
 }
 
 export type WebAuthnChallengePurpose = 'registration' | 'authentication';

@@ -53,6 +53,7 @@ export async function addPasskey(
     name,
     public_key: isoBase64URL.fromBuffer(info.credential.publicKey),
     counter: info.credential.counter,
+    challenge_at: 0,
     transports: JSON.stringify(info.credential.transports ?? []),
     device_type: info.credentialDeviceType,
     backed_up: info.credentialBackedUp ? 1 : 0,

@@ -40,19 +40,32 @@ export async function insertPasskey(db: Kysely<DB>, passkey: Passkey): Promise<v
 }
 
 /**
- * Records a successful use: the authenticator's new signature counter and the time. A
- * compare-and-set on the counter, so of two racing uses that both passed the counter check only
- * one is recorded; the other gets false and is refused.
+ * Records a successful use: the authenticator's new signature counter, the time, and the
+ * challenge it spent. A compare-and-set on the counter and the challenge, so of two racing uses
+ * only one is recorded, and a replayed assertion never is; the other gets false and is refused.
  */
 export async function recordPasskeyUse(
   db: Kysely<DB>,
-  use: { id: string; storedCounter: number; newCounter: number; backedUp: boolean; now: number },
+  use: {
+    id: string;
+    storedCounter: number;
+    newCounter: number;
+    backedUp: boolean;
+    challengeIssuedAt: number;
+    now: number;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable('passkeys')
-    .set({ counter: use.newCounter, backed_up: use.backedUp ? 1 : 0, last_used_at: use.now })
+    .set({
+      counter: use.newCounter,
+      backed_up: use.backedUp ? 1 : 0,
+      last_used_at: use.now,
+      challenge_at: use.challengeIssuedAt,
+    })
     .where('id', '=', use.id)
     .where('counter', '=', use.storedCounter)
+    .where('challenge_at', '<', use.challengeIssuedAt)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

@@ -7,6 +7,7 @@ import { stepUp } from '../sessions/step-up.js';
 import { beginPasskeyStepUp } from './begin-passkey-authentication.js';
 import { refuseAssertion } from './refuse-assertion.js';
 import { relyingParty } from './relying-party.js';
+import { passkeyChallengeKey } from './webauthn-challenges.js';
 import { verifyPasskeyAssertion } from './verify-passkey-assertion.js';
 
 /**
@@ -16,16 +17,19 @@ import { verifyPasskeyAssertion } from './verify-passkey-assertion.js';
 export function passkeyStepUpRoutes(deps: AppDeps) {
   const { db } = deps.database;
   const session = requireAccess(deps, 'session');
+  const challengeKey = passkeyChallengeKey(deps.secrets);
   return new Hono<AppEnv>()
     .post('/options', session, valid('json', EmptyRequest), async (c) => {
       const { user, now } = c.var.actor;
-      return c.json(await beginPasskeyStepUp(db, { rp: relyingParty(c, deps.config), userId: user.id, now }));
+      const rp = relyingParty(c, deps.config);
+      return c.json(await beginPasskeyStepUp(db, { rp, challengeKey, userId: user.id, now }));
     })
     .post('/', session, valid('json', PasskeyAssertionRequest), async (c) => {
       const actor = c.var.actor;
       const result = await verifyPasskeyAssertion(db, {
         response: c.req.valid('json').response,
         rp: relyingParty(c, deps.config),
+        challengeKey,
         now: actor.now,
         stepUpUserId: actor.user.id,
       });

@@ -5,7 +5,7 @@ import { mayUsePasskeys, type AuthenticationResponseJSON } from '@tapin/shared';
 import type { DB, Organisation, Passkey, User } from '../db/schema.js';
 import { findPasskey, recordPasskeyUse } from './passkey-repository.js';
 import type { RelyingParty } from './relying-party.js';
-import { consumeWebAuthnChallenge } from './webauthn-challenges.js';
+import { openAssertionChallenge } from './webauthn-challenges.js';
 import { findOrganisation } from '../organisation/organisation-repository.js';
 import { findUserById } from '../users/user-repository.js';
 
@@ -37,7 +37,13 @@ export type AssertionResult =
  */
 export async function verifyPasskeyAssertion(
   db: Kysely<DB>,
-  opts: { response: AuthenticationResponseJSON; rp: RelyingParty; now: number; stepUpUserId?: string },
+  opts: {
+    response: AuthenticationResponseJSON;
+    rp: RelyingParty;
+    challengeKey: Buffer;
+    now: number;
+    stepUpUserId?: string;
+  },
 ): Promise<AssertionResult> {
   const { response, rp, now, stepUpUserId } = opts;
   const passkey = await findPasskey(db, response.id);
@@ -65,17 +71,15 @@ export async function verifyPasskeyAssertion(
   if (userHandle && userHandle !== isoBase64URL.fromUTF8String(user.id)) return fail('invalid');
 
   let verified;
+  let issuedAt: number | null = null;
   try {
     verified = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: (challenge) =>
-        consumeWebAuthnChallenge(db, {
-          challenge,
-          purpose: 'authentication',
-          userId: stepUpUserId ?? null,
-          orUnbound: stepUpUserId !== undefined,
-          now,
-        }),
+      // Checked here, spent below with the counter, once the signature is known to be good.
+      expectedChallenge: (challenge) => {
+        issuedAt = openAssertionChallenge(opts.challengeKey, challenge, { stepUpUserId, now });
+        return issuedAt !== null && issuedAt > passkey.challenge_at;
+      },
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
       // The counter is compared below, after the signature is known to be good, so that a
@@ -99,14 +103,17 @@ export async function verifyPasskeyAssertion(
   if ((newCounter > 0 || stored > 0) && newCounter <= stored) {
     return fail('counter_regressed', { storedCounter: stored, receivedCounter: newCounter });
   }
+  if (issuedAt === null) return fail('invalid');
   const recorded = await recordPasskeyUse(db, {
     id: passkey.id,
     storedCounter: stored,
     newCounter,
     backedUp: credentialBackedUp,
+    challengeIssuedAt: issuedAt,
     now,
   });
-  if (!recorded) return fail('counter_regressed', { storedCounter: stored, receivedCounter: newCounter });
+  // Another request answered with this passkey first: this one's challenge or counter is spent.
+  if (!recorded) return fail('invalid');
 
   const organisation = await findOrganisation(db, user.organisation_id);
   return { ok: true, passkey: { ...passkey, counter: newCounter, last_used_at: now }, user, organisation };
