@@ -1,5 +1,10 @@
 import { ApiClientError } from '../api/api-error';
 
+/** The server's answer when the logged-in user has no passkey to confirm it is them with. */
+export function hasNoPasskeyYet(err: unknown): boolean {
+  return err instanceof ApiClientError && err.code === 'no_passkey_yet';
+}
+
 export const PROMPT_CLOSED_MESSAGE = 'The passkey prompt was closed. Try again.';
 
 /**
