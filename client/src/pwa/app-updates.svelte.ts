@@ -10,8 +10,9 @@ class AppUpdates {
   private started = false;
 
   /**
-   * Registers the service worker once the page has loaded, as Workbox itself does by default: the
-   * PIN pad comes first, and workbox-window is fetched only then, not as part of the start.
+   * Registers the service worker. The app calls this once its first screen shows, and then after
+   * the page's load event (as Workbox itself registers by default): the PIN pad comes first, and
+   * workbox-window is fetched only then, not as part of the start.
    */
   start(): void {
     if (!('serviceWorker' in navigator) || this.started) return;
