@@ -295,17 +295,18 @@ function median(sorted: number[]): number {
  * usable, and those it fetched afterwards, by their path in the build.
  */
 async function scriptsFetched(page: Page): Promise<{ before: string[]; after: string[] }> {
-  return page.evaluate(() => {
-    const ready = window.pinPadReadyAt ?? Infinity;
-    const js = performance
-      .getEntriesByType('resource')
-      .filter((e) => /\.js$/.test(new URL(e.name).pathname) && !e.name.endsWith('/sw.js'));
-    const path = (e: PerformanceEntry) => new URL(e.name).pathname.slice(1);
-    return {
-      before: js.filter((e) => e.startTime <= ready).map(path),
-      after: js.filter((e) => e.startTime > ready).map(path),
-    };
-  });
+  // No named inner functions: this runs from its source text, without the bundler's helpers.
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ url: e.name, at: e.startTime })),
+  );
+  const ready = await page.evaluate(() => window.pinPadReadyAt ?? Infinity);
+  const js = entries
+    .map((e) => ({ path: new URL(e.url).pathname.slice(1), at: e.at }))
+    .filter((e) => e.path.endsWith('.js') && e.path !== 'sw.js');
+  return {
+    before: js.filter((e) => e.at <= ready).map((e) => e.path),
+    after: js.filter((e) => e.at > ready).map((e) => e.path),
+  };
 }
 
 function describeFetched(label: string, files: string[], gzipByFile: Map<string, number>): void {
