@@ -45,6 +45,7 @@ const TARGETS = {
 interface ManifestChunk {
   file: string;
   src?: string;
+  name?: string;
   isEntry?: boolean;
   isDynamicEntry?: boolean;
   imports?: string[];
@@ -110,10 +111,10 @@ function reachOfAssets(distDir: string, manifest: BuildManifest): Reach[] {
     seen.add(`${via}:${key}`);
     for (const k of staticClosure(manifest, key)) {
       if (!startKeys.has(k)) reach(k).via.add(via);
-      for (const d of manifest[k]?.dynamicImports ?? []) walk(d, manifest[d]?.src ?? d);
+      for (const d of manifest[k]?.dynamicImports ?? []) walk(d, manifest[d]?.src ?? manifest[d]?.name ?? d);
     }
   };
-  for (const d of manifest[entry]?.dynamicImports ?? []) walk(d, manifest[d]?.src ?? d);
+  for (const d of manifest[entry]?.dynamicImports ?? []) walk(d, manifest[d]?.src ?? manifest[d]?.name ?? d);
   // Anything the manifest does not list (such as the bundler's runtime helper) is reported too.
   for (const name of readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js')))
     reach(`assets/${name}`);
