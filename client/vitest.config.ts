@@ -10,6 +10,6 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Logic tests run in Node (WebCrypto, fake-indexeddb); component tests opt into jsdom per file.
     environment: 'node',
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', './test/load-schemas.ts'],
   },
 });

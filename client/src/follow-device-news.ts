@@ -1,5 +1,5 @@
 import type { DeviceState } from './device/device-state.svelte';
-import { wipeOfflineAccess } from './offline/offline-login';
+import { wipeOfflineAccess } from './offline/wipe-offline-access';
 import { noteServerTime } from './offline/server-time';
 import type { LocalDb } from './lib/storage/local-db';
 

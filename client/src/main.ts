@@ -1,7 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import UpdateBanner from './pwa/UpdateBanner.svelte';
-import { appUpdates } from './pwa/app-updates.svelte';
 import './app.css';
 
 const target = document.getElementById('app');
@@ -9,4 +8,4 @@ if (!target) throw new Error('#app is missing from index.html');
 mount(App, { target });
 // The update prompt lives outside the app's screens, so every screen shows it.
 mount(UpdateBanner, { target: document.body });
-appUpdates.start();
+// The service worker registers once the first screen shows (see App.svelte).

@@ -10,11 +10,3 @@ export const LOGIN_METHOD_LABELS: Record<LoginMethod, string> = {
   password_and_pin: 'Password and PIN',
   pin_only: 'PIN only',
 };
-
-export function allowsPin(method: LoginMethod): boolean {
-  return method !== 'password';
-}
-
-export function allowsPassword(method: LoginMethod): boolean {
-  return method !== 'pin_only';
-}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { ROLES } from './role-names.js';
 
-export const ROLES = ['admin', 'manager', 'cashier'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -3,7 +3,8 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import type { SessionJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
-import { logInWithPasskey, supportsPasskeys } from '../lib/passkeys/passkey-ceremony';
+import { logInWithPasskey } from '../lib/passkeys/passkey-ceremony';
+import { supportsPasskeys } from '../lib/passkeys/supports-passkeys';
 import { session } from '../session/session.svelte';
 import { apiError, fakeServer } from '../../test/fake-server';
 import PasswordLoginPage from './PasswordLoginPage.svelte';
@@ -11,9 +12,9 @@ import { approvalOffer } from '../device/approval-offer.svelte';
 
 vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({
   ...(await original()),
-  supportsPasskeys: vi.fn(() => true),
   logInWithPasskey: vi.fn(),
 }));
+vi.mock(import('../lib/passkeys/supports-passkeys'), () => ({ supportsPasskeys: vi.fn(() => true) }));
 vi.mock('../device/approval-offer.svelte', () => ({
   approvalOffer: { consider: vi.fn(() => Promise.resolve()) },
 }));

@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint } from 'jose';
+import { jwkThumbprint } from '../lib/crypto/es256-jws';
 import { localDb, type DeviceKeyRecord, type LocalDb } from '../lib/storage/local-db';
 
 /**
@@ -18,7 +18,7 @@ export async function deviceIdentity(db: LocalDb = localDb): Promise<DeviceKeyRe
   const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } as const;
   const record: DeviceKeyRecord = {
     id: 'device',
-    deviceId: await calculateJwkThumbprint(publicJwk, 'sha256'),
+    deviceId: await jwkThumbprint(publicJwk),
     privateKey: pair.privateKey,
     publicKey: pair.publicKey,
     publicJwk,

@@ -1,5 +1,5 @@
-import { CompactSign } from 'jose';
 import type { DeviceApprovalProofPayload, OfflineUploadPayload, PinLoginProofPayload } from '@tapin/shared';
+import { signEs256 } from '../lib/crypto/es256-jws';
 import type { DeviceKeyRecord } from '../lib/storage/local-db';
 
 /**
@@ -10,7 +10,5 @@ export function signDeviceProof(
   key: DeviceKeyRecord,
   payload: PinLoginProofPayload | OfflineUploadPayload | DeviceApprovalProofPayload,
 ): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-    .setProtectedHeader({ alg: 'ES256' })
-    .sign(key.privateKey);
+  return signEs256(key.privateKey, JSON.stringify(payload));
 }

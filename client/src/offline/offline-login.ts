@@ -2,10 +2,9 @@ import type { OfflineRosterClaims } from '@tapin/shared';
 import { localDb, type LocalDb, type OfflineQueueRecord } from '../lib/storage/local-db';
 import { deletePreferences, readPreference, writePreference } from '../lib/storage/preferences';
 import { OFFLINE_FAILURE_LIMIT } from './offline-policy';
-import { checkRoster, forgetRoster } from './offline-roster';
+import { checkRoster } from './check-roster';
 import { deriveOfflineVerifier, findVerifiedUser } from './offline-verifier';
 import { queueOfflineLogin } from './offline-queue';
-import { endOfflineSession } from './offline-session';
 import { clockIsBehind } from './server-time';
 
 export type OfflineUser = OfflineRosterClaims['users'][number];
@@ -76,18 +75,4 @@ export async function offlineLogin(
 /** An online login proves the device is in order again: offline login may be tried afresh. */
 export async function resetOfflineFailures(db: LocalDb = localDb): Promise<void> {
   await deletePreferences(['offlineFailures'], db);
-}
-
-/**
- * When the device learns it was revoked or deleted: nothing cached may let anyone in offline.
- * Only what offline login reads goes; the queue stays, so its sessions can still be reported.
- */
-export async function wipeOfflineAccess(db: LocalDb = localDb): Promise<void> {
-  await db.transaction('rw', [db.verifiers, db.cache, db.prefs], async () => {
-    await db.verifiers.clear();
-    await forgetRoster(db);
-    await deletePreferences(['offlineFailures'], db);
-  });
-  // A session opened offline on a device that is no longer approved ends too.
-  await endOfflineSession(Date.now(), db);
 }

@@ -1,8 +1,8 @@
-import { base64url } from 'jose';
+import { base64urlEncode } from '../lib/crypto/es256-jws';
 import { localDb, type LocalDb, type OfflineQueueRecord } from '../lib/storage/local-db';
 
 function idempotencyKey(): string {
-  return base64url.encode(crypto.getRandomValues(new Uint8Array(18)));
+  return base64urlEncode(crypto.getRandomValues(new Uint8Array(18)));
 }
 
 /** Queues an offline login; it survives reloads until the server has confirmed it. */

@@ -3,20 +3,13 @@ import { ApiClientError } from '../lib/api/api-error';
 import * as deviceApi from '../lib/api/device-api';
 import * as offlineApi from '../lib/api/offline-api';
 import { connectivity } from '../lib/connectivity.svelte';
-import { wipeOfflineAccess } from './offline-login';
-import { storeRoster, storeSigningKey } from './offline-roster';
-import { uploadBackoffMs, uploadOfflineQueue } from './offline-upload';
-import { noteServerTime } from './server-time';
+import { loadPart } from '../lib/load-part';
+import { pendingEntries } from './offline-queue';
+import { wipeOfflineAccess } from './wipe-offline-access';
 
-/**
- * After an online PIN login: fetch the server's public key and the signed list of who may log in
- * offline here, so the register is ready for the next outage.
- */
-export async function refreshOfflineAccess(): Promise<void> {
-  const [{ jwk }, { roster, serverTime }] = await Promise.all([offlineApi.signingKey(), offlineApi.roster()]);
-  await storeSigningKey(jwk);
-  await storeRoster(roster);
-  await noteServerTime(serverTime);
+/** Retry delays after failed uploads: 5 s doubling to 5 minutes. */
+export function uploadBackoffMs(failures: number): number {
+  return Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, failures - 1));
 }
 
 /**
@@ -46,6 +39,12 @@ class OfflineSync {
 
   async #run(): Promise<void> {
     try {
+      // Mostly there is nothing to send; the upload code is fetched only when there is.
+      if ((await pendingEntries(undefined, 1)).length === 0) {
+        this.#failures = 0;
+        return;
+      }
+      const { uploadOfflineQueue } = await loadPart(() => import('./offline-upload'));
       const key = await deviceIdentity();
       await uploadOfflineQueue(key, {
         challenge: (deviceId) => deviceApi.challenge({ deviceId, purpose: 'offline-upload' }),

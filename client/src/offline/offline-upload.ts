@@ -40,8 +40,3 @@ export async function uploadOfflineQueue(
     confirmed += batch.length;
   }
 }
-
-/** Retry delays after failed uploads: 5 s doubling to 5 minutes. */
-export function uploadBackoffMs(failures: number): number {
-  return Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, failures - 1));
-}

@@ -11,6 +11,10 @@ vi.mock(import('./log-in-with-pin'), async (original) => ({
   ...(await original()),
   logInWithPin: vi.fn(),
 }));
+// A register whose offline login chunk can't be fetched (not in the cache, no network).
+vi.mock(import('../offline/offline-pin-login'), () => {
+  throw new TypeError('Failed to fetch dynamically imported module');
+});
 vi.mock('../device/device-state.svelte', () => ({ thisDevice: { refresh: vi.fn(() => Promise.resolve()) } }));
 
 const login = vi.mocked(logInWithPin);
@@ -60,6 +64,18 @@ describe('PinLoginScreen', () => {
     expect((screen.getByRole('button', { name: '1' }) as HTMLButtonElement).disabled).toBe(true);
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toBe(''), { timeout: 2000 });
     expect((screen.getByRole('button', { name: '1' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("says so when the server can't be reached and offline login can't be loaded", async () => {
+    login.mockRejectedValue(
+      new ApiClientError('network', "Can't reach the server. Check the connection.", 0),
+    );
+    render(PinLoginScreen);
+    await type('01234');
+    expect(screen.getByRole('alert').textContent).toBe(
+      "This part of Tapin couldn't be loaded. Check the connection and try again.",
+    );
+    expect(session.active).toBeNull();
   });
 
   it('offers the username and password screen', () => {

@@ -3,16 +3,17 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import type { SessionJSON } from '@tapin/shared';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
-import { stepUpWithPasskey, supportsPasskeys } from '../lib/passkeys/passkey-ceremony';
+import { stepUpWithPasskey } from '../lib/passkeys/passkey-ceremony';
+import { supportsPasskeys } from '../lib/passkeys/supports-passkeys';
 import { session } from '../session/session.svelte';
 import { apiError, fakeServer } from '../../test/fake-server';
 import StepUpDialog from './StepUpDialog.svelte';
 
 vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({
   ...(await original()),
-  supportsPasskeys: vi.fn(() => true),
   stepUpWithPasskey: vi.fn(),
 }));
+vi.mock(import('../lib/passkeys/supports-passkeys'), () => ({ supportsPasskeys: vi.fn(() => true) }));
 
 const passkeyStepUp = vi.mocked(stepUpWithPasskey);
 const STEPPED_UP: SessionJSON = {

@@ -1,13 +1,11 @@
 import type { SessionJSON } from '@tapin/shared';
-import { deviceIdentity } from '../device/device-identity';
 import { ApiClientError } from '../lib/api/api-error';
-import { offlineLogin, resetOfflineFailures } from '../offline/offline-login';
-import { openOfflineSession } from '../offline/offline-session';
-import { offlineSync, refreshOfflineAccess } from '../offline/offline-sync';
-import { rememberOfflineVerifier } from '../offline/offline-verifier';
-import { noteServerTime } from '../offline/server-time';
+import { loadPart } from '../lib/load-part';
 import { session } from '../session/session.svelte';
 import { logInWithPin } from './log-in-with-pin';
+
+/** Offline login and the preparation for it: fetched after the PIN pad is up, when first needed. */
+const offlinePart = () => loadPart(() => import('../offline/offline-pin-login'));
 
 /**
  * A PIN typed on the register: online when the server answers, else offline for people who
@@ -18,7 +16,7 @@ export async function pinLogin(pin: string): Promise<void> {
   try {
     online = await logInWithPin(pin);
   } catch (err) {
-    if (err instanceof ApiClientError && err.offline) return offlinePinLogin(pin);
+    if (err instanceof ApiClientError && err.offline) return (await offlinePart()).offlinePinLogin(pin);
     throw err;
   }
   session.set(online);
@@ -28,29 +26,8 @@ export async function pinLogin(pin: string): Promise<void> {
 /** Readies the register for the next outage; best effort, the next online login tries again. */
 async function prepareForOffline(s: SessionJSON, pin: string): Promise<void> {
   try {
-    await noteServerTime(s.serverTime);
-    await resetOfflineFailures();
-    await rememberOfflineVerifier(s.user.id, pin);
-    await refreshOfflineAccess();
-    offlineSync.now();
+    await (await offlinePart()).prepareForOffline(s, pin);
   } catch {
     // Offline login then simply stays unavailable for this person until their next online login.
   }
-}
-
-async function offlinePinLogin(pin: string): Promise<void> {
-  const { deviceId } = await deviceIdentity();
-  const now = Date.now();
-  const result = await offlineLogin(pin, { deviceId, now });
-  if (!result.ok) throw new ApiClientError('offline_login_refused', result.message, 0);
-  // The session store hears of it and shows the register.
-  await openOfflineSession(
-    {
-      user: result.user,
-      organisationId: result.organisationId,
-      entryKey: result.entry.idempotencyKey,
-      until: result.user.until,
-    },
-    now,
-  );
 }

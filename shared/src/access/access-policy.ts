@@ -1,5 +1,7 @@
-import { allowsPassword, type LoginMethod } from '../login-method.js';
-import { ROLES, type Role } from '../roles.js';
+import type { LoginMethod } from '../login-method.js';
+import { allowsPassword } from '../login-method-rules.js';
+import { ROLES } from '../role-names.js';
+import type { Role } from '../roles.js';
 import type { SessionKind } from '../session.js';
 
 /**

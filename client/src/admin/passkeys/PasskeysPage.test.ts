@@ -8,9 +8,9 @@ import PasskeysPage from './PasskeysPage.svelte';
 
 vi.mock(import('../../lib/passkeys/passkey-ceremony'), async (original) => ({
   ...(await original()),
-  supportsPasskeys: vi.fn(() => true),
   addPasskey: vi.fn(),
 }));
+vi.mock(import('../../lib/passkeys/supports-passkeys'), () => ({ supportsPasskeys: vi.fn(() => true) }));
 
 const add = vi.mocked(addPasskey);
 const LAPTOP: PasskeyJSON = {

@@ -1,4 +1,5 @@
 import type { ErrorCode, PinChallengeJSON } from '@tapin/shared';
+import { PartLoadError } from '../load-part';
 
 /** `network` and `timeout` are the client's own: the server was not reached or did not answer. */
 export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response' | 'offline_login_refused';
@@ -24,6 +25,6 @@ export class ApiClientError extends Error {
 
 /** One place that turns any failure into words for the person at the screen. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiClientError) return err.message;
+  if (err instanceof ApiClientError || err instanceof PartLoadError) return err.message;
   return 'Something went wrong. Please try again.';
 }

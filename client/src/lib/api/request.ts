@@ -1,7 +1,12 @@
-import { ErrorBodyJSON } from '@tapin/shared';
 import type * as z from 'zod/mini';
 import { connectivity } from '../connectivity.svelte';
+import { loadPart } from '../load-part';
 import { ApiClientError } from './api-error';
+import type * as ResponseSchemas from './response-schemas';
+
+/** The name of a shared schema that an answer is parsed with (see response-schemas.ts). */
+export type ResponseSchema = Exclude<keyof typeof ResponseSchemas, 'ErrorBodyJSON'>;
+type Parsed<K extends ResponseSchema> = z.output<(typeof ResponseSchemas)[K]>;
 
 const TIMEOUT_MS = 10_000;
 
@@ -15,15 +20,16 @@ export function onSessionProblem(listener: (problem: SessionProblem) => void): v
 }
 
 /**
- * The one way the client talks to the server: JSON in and out, parsed with the shared schema,
- * a timeout so nothing spins forever, and the server's error envelope turned into ApiClientError.
+ * The one way the client talks to the server: JSON in and out, parsed with the shared schema
+ * named `schema`, a timeout so nothing spins forever, and the server's error envelope turned into
+ * ApiClientError.
  */
-export async function request<S extends z.ZodMiniType>(
+export async function request<K extends ResponseSchema>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
-  schema: S,
+  schema: K,
   body?: unknown,
-): Promise<z.output<S>> {
+): Promise<Parsed<K>> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -41,7 +47,10 @@ export async function request<S extends z.ZodMiniType>(
     throw new ApiClientError('network', "Can't reach the server. Check the connection.", 0);
   }
   connectivity.reachable();
+  // The schemas load while the body is read; a chunk that can't be loaded throws PartLoadError.
+  const schemas = loadPart(() => import('./response-schemas'));
   const data: unknown = await res.json().catch(() => undefined);
+  const { ErrorBodyJSON, [schema]: answer } = await schemas;
   if (!res.ok) {
     const envelope = ErrorBodyJSON.safeParse(data);
     if (envelope.success) {
@@ -56,8 +65,9 @@ export async function request<S extends z.ZodMiniType>(
       res.status,
     );
   }
-  const parsed = schema.safeParse(data);
+  const parsed = (answer as z.ZodMiniType).safeParse(data);
   if (!parsed.success)
     throw new ApiClientError('bad_response', 'The server sent an unexpected answer.', res.status);
-  return parsed.data;
+  // The schema named K made this value.
+  return parsed.data as Parsed<K>;
 }

@@ -2,7 +2,8 @@ import { sendSignal, startAuthentication, startRegistration } from '@simplewebau
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, fakeServer } from '../../../test/fake-server';
 import { ApiClientError } from '../api/api-error';
-import { addPasskey, hasNoPasskeyYet, logInWithPasskey, stepUpWithPasskey } from './passkey-ceremony';
+import { addPasskey, logInWithPasskey, stepUpWithPasskey } from './passkey-ceremony';
+import { hasNoPasskeyYet } from './passkey-problem';
 
 vi.mock(import('@simplewebauthn/browser'), async (original) => ({
   ...(await original()),

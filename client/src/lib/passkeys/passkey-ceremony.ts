@@ -1,5 +1,4 @@
 import {
-  browserSupportsWebAuthn,
   sendSignal,
   startAuthentication,
   startRegistration,
@@ -17,11 +16,6 @@ import {
 import type * as z from 'zod/mini';
 import { ApiClientError } from '../api/api-error';
 import * as passkeyApi from '../api/passkey-api';
-
-/** Whether this browser can create and use passkeys at all; without it the buttons stay hidden. */
-export function supportsPasskeys(): boolean {
-  return browserSupportsWebAuthn();
-}
 
 // The server's options were checked against the shared schemas, which keep the fields they do
 // not name; the browser library and then the browser itself check the rest of the dictionary.
@@ -70,11 +64,6 @@ export async function stepUpWithPasskey(): Promise<SessionJSON> {
     await startAuthentication({ optionsJSON: requestOptions(options) }),
   );
   return passkeyApi.stepUp({ response });
-}
-
-/** The server's answer when the logged-in user has no passkey to confirm it is them with. */
-export function hasNoPasskeyYet(err: unknown): boolean {
-  return err instanceof ApiClientError && err.code === 'no_passkey_yet';
 }
 
 /** The server's answer for a passkey it does not know: removed, or made for another server. */

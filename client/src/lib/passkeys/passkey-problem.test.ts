@@ -1,6 +1,7 @@
 import { WebAuthnError } from '@simplewebauthn/browser';
 import { describe, expect, it } from 'vitest';
 import { ApiClientError } from '../api/api-error';
+import { PartLoadError } from '../load-part';
 import { PROMPT_CLOSED_MESSAGE, passkeyProblem } from './passkey-problem';
 
 const domError = (name: string, message = 'The operation either timed out or was not allowed.') =>
@@ -45,5 +46,6 @@ describe('passkeyProblem', () => {
     expect(passkeyProblem(notHere)).toBeNull();
     expect(passkeyProblem(new ApiClientError('network', 'Offline', 0))).toBeNull();
     expect(passkeyProblem('a string')).toBeNull();
+    expect(passkeyProblem(new PartLoadError(new TypeError('Failed to fetch')))).toBeNull();
   });
 });

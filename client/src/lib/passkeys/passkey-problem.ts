@@ -1,4 +1,10 @@
 import { ApiClientError } from '../api/api-error';
+import { PartLoadError } from '../load-part';
+
+/** The server's answer when the logged-in user has no passkey to confirm it is them with. */
+export function hasNoPasskeyYet(err: unknown): boolean {
+  return err instanceof ApiClientError && err.code === 'no_passkey_yet';
+}
 
 export const PROMPT_CLOSED_MESSAGE = 'The passkey prompt was closed. Try again.';
 
@@ -9,7 +15,9 @@ export const PROMPT_CLOSED_MESSAGE = 'The passkey prompt was closed. Try again.'
  * WebAuthnError, which keeps the DOMException's name and adds a code.
  */
 export function passkeyProblem(err: unknown): string | null {
-  if (err instanceof ApiClientError || typeof err !== 'object' || err === null) return null;
+  // The server's answers, and passkey code that could not be loaded, say it in their own words.
+  if (err instanceof ApiClientError || err instanceof PartLoadError) return null;
+  if (typeof err !== 'object' || err === null) return null;
   const { name, code } = err as { name?: unknown; code?: unknown };
   // Closed, cancelled, timed out, or no passkey chosen: browsers give all of these one name.
   if (name === 'NotAllowedError' || name === 'AbortError') return PROMPT_CLOSED_MESSAGE;
