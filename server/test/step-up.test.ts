@@ -67,7 +67,9 @@ describe('step-up failure limit', () => {
       const res = await adaOnRegister.client.post('/api/auth/step-up', { password: `wrong ${i}` });
       expect(res.status, `attempt ${i + 1}`).toBe(401);
     }
-    const blocked = await adaOnRegister.client.post('/api/auth/step-up', { password: DEFAULT_SETUP.password });
+    const blocked = await adaOnRegister.client.post('/api/auth/step-up', {
+      password: DEFAULT_SETUP.password,
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ error: { code: 'rate_limited' } });
     expect((await new TestClient(t).login('ada', DEFAULT_SETUP.password)).status).toBe(200);

@@ -27,6 +27,8 @@ export const AUDIT_EVENT_TYPES = [
   'passkey.added',
   'passkey.removed',
   'passkey.counter_regressed',
+  /** A privileged action refused to a logged-in actor: see the detail's action, code and reason. */
+  'access.refused',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;

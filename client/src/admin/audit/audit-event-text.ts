@@ -34,6 +34,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'passkey.added': 'Passkey added',
   'passkey.removed': 'Passkey removed',
   'passkey.counter_regressed': 'Passkey counter went backwards (possible cloned passkey)',
+  'access.refused': 'Action refused',
 };
 
 function roleLabel(value: unknown): string | null {
@@ -99,6 +100,8 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
       return passkeyFailure(detail);
     case 'settings.changed':
       return settingsChange(label, detail);
+    case 'access.refused':
+      return typeof detail.reason === 'string' ? `${label}: ${detail.reason}` : label;
     default:
       return label;
   }
