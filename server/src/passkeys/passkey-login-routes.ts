@@ -15,7 +15,7 @@ export function passkeyLoginRoutes(deps: AppDeps) {
     .post('/options', valid('json', EmptyRequest), async (c) =>
       c.json(
         await beginPasskeyLogin(db, {
-          rp: relyingParty(c, deps.config),
+          rp: relyingParty(deps.config),
           ip: c.get('ip'),
           now: deps.clock.now(),
         }),
@@ -24,7 +24,7 @@ export function passkeyLoginRoutes(deps: AppDeps) {
     .post('/', valid('json', PasskeyAssertionRequest), async (c) => {
       const { response } = c.req.valid('json');
       const now = deps.clock.now();
-      const result = await verifyPasskeyAssertion(db, { response, rp: relyingParty(c, deps.config), now });
+      const result = await verifyPasskeyAssertion(db, { response, rp: relyingParty(deps.config), now });
       if (!result.ok) return refuseAssertion(db, result, { ip: c.get('ip'), now });
       const { user, organisation } = result;
       return c.json(await openSession(c, deps, { user, organisation, kind: 'web', deviceId: null, now }));

@@ -19,13 +19,13 @@ export function passkeyStepUpRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/options', session, valid('json', EmptyRequest), async (c) => {
       const { user, now } = c.var.actor;
-      return c.json(await beginPasskeyStepUp(db, { rp: relyingParty(c, deps.config), userId: user.id, now }));
+      return c.json(await beginPasskeyStepUp(db, { rp: relyingParty(deps.config), userId: user.id, now }));
     })
     .post('/', session, valid('json', PasskeyAssertionRequest), async (c) => {
       const actor = c.var.actor;
       const result = await verifyPasskeyAssertion(db, {
         response: c.req.valid('json').response,
-        rp: relyingParty(c, deps.config),
+        rp: relyingParty(deps.config),
         now: actor.now,
         stepUpUserId: actor.user.id,
       });
