@@ -100,6 +100,8 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
       return passkeyFailure(detail);
     case 'settings.changed':
       return settingsChange(label, detail);
+    case 'device.unlocked':
+      return detail.byApproval === true ? `${label} by approving it again` : label;
     case 'access.refused':
       return typeof detail.reason === 'string' ? `${label}: ${detail.reason}` : label;
     default:
