@@ -39,12 +39,13 @@ class SessionState {
     return this.offline ?? this.current;
   }
 
-  async refresh(): Promise<void> {
+  /** `background`: the client checks by itself, which does not count as using the session. */
+  async refresh(opts: { background?: boolean } = {}): Promise<void> {
     try {
       // A session opened offline lives on the device until it is logged out or runs out.
       if (await restoreOfflineSession(Date.now())) return;
       await flushPendingLogout(() => authApi.logout());
-      this.set(await authApi.session());
+      this.set(await authApi.session(opts));
     } catch (err) {
       if (err instanceof ApiClientError && err.code === 'unauthenticated') await this.#clear();
       else if (err instanceof ApiClientError && err.offline)

@@ -1,4 +1,4 @@
-import { ErrorBodyJSON } from '@tapin/shared';
+import { BACKGROUND_HEADER, ErrorBodyJSON } from '@tapin/shared';
 import type * as z from 'zod/mini';
 import { connectivity } from '../connectivity.svelte';
 import { ApiClientError } from './api-error';
@@ -23,13 +23,17 @@ export async function request<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   body?: unknown,
+  opts: { background?: boolean } = {},
 ): Promise<z.output<S>> {
   let res: Response;
+  const headers: Record<string, string> = method === 'GET' ? {} : { 'content-type': 'application/json' };
+  // A check the client makes by itself must not keep an unattended session alive on the server.
+  if (opts.background) headers[BACKGROUND_HEADER] = '1';
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+      headers,
       ...(method !== 'GET' && { body: JSON.stringify(body ?? {}) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
