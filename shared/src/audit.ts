@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = [
   'user.role_changed',
   'user.login_method_changed',
   'user.pin_conflict',
+  'user.username_conflict',
   'login.password_failed',
   'login.pin_failed',
   'login.passkey_failed',

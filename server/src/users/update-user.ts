@@ -41,7 +41,8 @@ export async function updateUser(
     creds.pin_hmac,
   );
   const newPin = body.pin === undefined ? null : { pin: body.pin, userId: target.id };
-  await saveUser(db, actor, { peppers, newPin }, async (trx) => {
+  const newUsername = body.username !== undefined && body.username !== target.username;
+  await saveUser(db, actor, { peppers, newPin, newUsername }, async (trx) => {
     if (takesAnAdminAway(target.role, role)) await assertAnotherAdmin(trx, actor.organisation.id, target.id);
     await updateUserRow(trx, actor.organisation.id, target.id, {
       name: body.name ?? target.name,

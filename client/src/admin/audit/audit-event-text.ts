@@ -21,6 +21,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'user.role_changed': 'Role changed',
   'user.login_method_changed': 'Login method changed',
   'user.pin_conflict': 'PIN refused: already in use',
+  'user.username_conflict': 'Username refused: already taken',
   'login.password_failed': 'Failed password login',
   'login.pin_failed': 'Failed PIN login',
   'login.passkey_failed': 'Failed passkey login',
