@@ -3,6 +3,7 @@ import type { DeviceDetailsJSON, OfflineUploadResultJSON } from '@tapin/shared';
 import { createTestApp, type TestApp } from '../../server/test/support/test-app';
 import { setUpOrganisation, type TestClient } from '../../server/test/support/test-client';
 import { deviceIdentity } from '../src/device/device-identity';
+import { signDeviceProof } from '../src/device/sign-device-proof';
 import { LocalDb, type DeviceKeyRecord } from '../src/lib/storage/local-db';
 import { queueOfflineLogin, queueOfflineLogout } from '../src/offline/offline-queue';
 import { uploadOfflineQueue, type UploadTransport } from '../src/offline/offline-upload';
@@ -42,7 +43,20 @@ beforeEach(async () => {
   admin = await setUpOrganisation(t);
   db = new LocalDb(`upload-${Math.random()}`);
   key = await deviceIdentity(db);
-  await admin.post('/api/devices/approve', { name: 'Till 1', publicKey: key.publicJwk });
+  const { challenge } = (
+    await admin.post<{ challenge: string }>('/api/devices/challenge', {
+      deviceId: key.deviceId,
+      purpose: 'approval',
+    })
+  ).body;
+  const proof = await signDeviceProof(key, {
+    purpose: 'tapin:approve-device',
+    challenge,
+    deviceId: key.deviceId,
+  });
+  expect(
+    (await admin.post('/api/devices/approve', { name: 'Till 1', publicKey: key.publicJwk, proof })).status,
+  ).toBe(201);
   const res = await admin.post<{ user: { id: string } }>('/api/users', {
     name: 'Cara',
     username: 'cara',

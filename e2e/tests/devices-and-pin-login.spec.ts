@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import {
   ADMIN,
   expect,
@@ -74,9 +74,18 @@ test('way 1: an admin approves the device in Settings, and staff then log in wit
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(pinScreen(page)).toBeVisible();
 
-  // The physical keyboard works too.
+  // The physical keyboard works too. The register holds the challenge the last answer carried,
+  // so the login is one request.
+  const calls: string[] = [];
+  const watch = (r: Request) => {
+    if (r.url().includes('/api/')) calls.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  };
+  page.on('request', watch);
   await page.keyboard.type(CASHIER.pin);
   await expect(page.getByText(`Logged in as ${CASHIER.name}`)).toBeVisible();
+  page.off('request', watch);
+  expect(calls).toContain('POST /api/pin-login');
+  expect(calls.filter((c) => c.endsWith('/api/devices/challenge'))).toEqual([]);
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(pinScreen(page)).toBeVisible();
 

@@ -102,23 +102,45 @@ export async function openMyAccount(
 }
 
 /**
- * Approves the browser's own device through the API, for tests whose subject is not approval:
- * reads the public key the app keeps in IndexedDB (the private key cannot be read).
+ * Approves the browser's own device through the API, for tests whose subject is not approval: the
+ * page signs the approval challenge with the key the app keeps in IndexedDB, as the app would
+ * (the private key cannot be read out).
  */
 export async function approveThroughApi(page: Page, seed: Seed, name: string): Promise<void> {
-  const publicKey = await page.evaluate(
-    () =>
-      new Promise<unknown>((resolve, reject) => {
+  const signed = await page.evaluate(async () => {
+    const record = await new Promise<{ deviceId: string; publicJwk: unknown; privateKey: CryptoKey }>(
+      (resolve, reject) => {
         const open = indexedDB.open('tapin');
         open.onerror = () => reject(new Error('IndexedDB did not open'));
         open.onsuccess = () => {
           const read = open.result.transaction('deviceKeys').objectStore('deviceKeys').get('device');
           read.onerror = () => reject(new Error('No device key'));
-          read.onsuccess = () => resolve((read.result as { publicJwk: unknown }).publicJwk);
+          read.onsuccess = () =>
+            resolve(read.result as { deviceId: string; publicJwk: unknown; privateKey: CryptoKey });
         };
-      }),
-  );
-  await seed.call('POST', '/api/devices/approve', { name, publicKey });
+      },
+    );
+    const res = await fetch('/api/devices/challenge', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deviceId: record.deviceId, purpose: 'approval' }),
+    });
+    const { challenge } = (await res.json()) as { challenge: string };
+    const b64url = (bytes: Uint8Array) =>
+      btoa(String.fromCharCode(...bytes))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
+    const text = (value: object) => b64url(new TextEncoder().encode(JSON.stringify(value)));
+    const input = `${text({ alg: 'ES256' })}.${text({ purpose: 'tapin:approve-device', challenge, deviceId: record.deviceId })}`;
+    const signature = await crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      record.privateKey,
+      new TextEncoder().encode(input),
+    );
+    return { publicKey: record.publicJwk, proof: `${input}.${b64url(new Uint8Array(signature))}` };
+  });
+  await seed.call('POST', '/api/devices/approve', { name, ...signed });
 }
 
 /** Opens the app on a device that is not approved yet, and approves it through the API. */

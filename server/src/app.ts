@@ -24,8 +24,9 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .use(requestGuard({ allowedOrigins: deps.config.allowedOrigins }))
     .use(async (c, next) => {
-      await next();
+      // Set before the handler answers, so the response is built once with it.
       c.header('Cache-Control', 'no-store');
+      await next();
     })
     .use(loadSession(deps))
     .route('/setup', setupRoutes(deps))

@@ -10,7 +10,6 @@ describe('the "database unchanged" check of refused requests', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'audit_events',
-        'challenges',
         'devices',
         'organisations',
         'passkeys',

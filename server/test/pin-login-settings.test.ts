@@ -77,7 +77,9 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
     expect(state.body.pinLoginActive).toBe(false);
     const refused = await device.pinLogin('42424');
     expect(refused.status).toBe(401);
-    expect(refused.body).toEqual({ error: { code: 'invalid_credentials', message: 'Invalid credentials' } });
+    expect(refused.body).toMatchObject({
+      error: { code: 'invalid_credentials', message: 'Invalid credentials' },
+    });
 
     expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
     expect((await device.pinLogin('42424')).status).toBe(200);

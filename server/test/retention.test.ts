@@ -7,16 +7,14 @@ import { TestClient } from './support/test-client.js';
 
 const count = async (
   t: TestApp,
-  table: 'sessions' | 'challenges' | 'audit_events' | 'rate_limits' | 'webauthn_challenges',
+  table: 'sessions' | 'audit_events' | 'rate_limits' | 'webauthn_challenges',
 ) => (await t.deps.database.db.selectFrom(table).selectAll().execute()).length;
 
 describe('retention', () => {
-  it('removes ended sessions, spent challenges and old audit events after their time, and keeps the rest', async ({
+  it('removes ended sessions, spent rate-limit windows and old audit events after their time, and keeps the rest', async ({
     t,
     admin,
-    device,
   }) => {
-    await device.challenge();
     const leaving = new TestClient(t);
     expect((await leaving.login('ada', 'correct horse battery')).status).toBe(200);
     expect((await leaving.post('/api/auth/logout', {})).status).toBe(200);
@@ -24,10 +22,10 @@ describe('retention', () => {
     expect(await count(t, 'sessions')).toBe(2);
     const auditBefore = await count(t, 'audit_events');
 
-    // A day later: the challenge and the rate-limit window are spent; sessions and audit stay.
+    // A day later: the rate-limit window is spent; sessions and audit stay.
     t.clock.advance(RETENTION.rateLimitsMs + 1);
     const first = await applyRetention(t.deps.database.db, t.clock.now());
-    expect(first).toMatchObject({ challenges: 1, rateLimits: 1, sessions: 0, auditEvents: 0 });
+    expect(first).toMatchObject({ rateLimits: 1, sessions: 0, auditEvents: 0 });
     expect(await count(t, 'sessions')).toBe(2);
 
     // Past the session retention: every session ended or expired long ago goes; the audit log stays.

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { it } from './support/fixtures.js';
+import { TestClient } from './support/test-client.js';
 import { createUser, getUser, loginAs, sessionOf } from './support/users.js';
 
 describe('My account > Users: deleting users', () => {
@@ -65,5 +66,55 @@ describe('My account > Users: the organisation keeps an admin', () => {
       const left = await db.selectFrom('users').select('id').where('role', '=', 'admin').execute();
       expect(left).toHaveLength(1);
     }
+  });
+});
+
+describe('My account > Users: the organisation keeps an admin who can reach the admin environment', () => {
+  it('returns 409 last_admin to the only admin who sets their own login method to PIN only, and changes nothing', async ({
+    t,
+    admin,
+  }) => {
+    const me = await sessionOf(admin);
+    const res = await admin.patch(`/api/users/${me.user.id}`, { loginMethod: 'pin_only', pin: '86420' });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: { code: 'last_admin', field: 'loginMethod' } });
+    const row = await t.deps.database.db
+      .selectFrom('users')
+      .select(['login_method', 'pin_hmac'])
+      .where('id', '=', me.user.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ login_method: 'password', pin_hmac: null });
+    expect((await new TestClient(t).login('ada', 'correct horse battery')).status).toBe(200);
+  });
+
+  it('does not count a PIN only admin as the other admin', async ({ admin }) => {
+    await createUser(admin, { username: 'pina', role: 'admin', loginMethod: 'pin_only', pin: '13579' });
+    const me = await sessionOf(admin);
+    const demote = await admin.patch(`/api/users/${me.user.id}`, { role: 'manager' });
+    expect(demote.status).toBe(409);
+    expect(demote.body).toMatchObject({ error: { code: 'last_admin', field: 'role' } });
+    const pinOnly = await admin.patch(`/api/users/${me.user.id}`, { loginMethod: 'pin_only', pin: '86420' });
+    expect(pinOnly.status).toBe(409);
+  });
+
+  it('lets exactly one of two admins switch to PIN only when both do so at the same moment', async ({
+    t,
+    admin,
+  }) => {
+    const ada = (await sessionOf(admin)).user.id;
+    const otto = await createUser(admin, { username: 'otto', role: 'admin' });
+    const ottoClient = await loginAs(t, 'otto');
+    const replies = await Promise.all([
+      admin.patch(`/api/users/${ada}`, { loginMethod: 'pin_only', pin: '86420' }),
+      ottoClient.patch(`/api/users/${otto.id}`, { loginMethod: 'pin_only', pin: '97531' }),
+    ]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const withPassword = await t.deps.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('login_method', '!=', 'pin_only')
+      .execute();
+    expect(withPassword).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NextChallenge } from './device-challenge.js';
 import { Id, IsoDateTime } from './fields.js';
 import { DEVICE_NAME_MAX } from './limits.js';
 
@@ -69,8 +70,18 @@ export const DeviceDetailsQuery = z.strictObject({
 export const ApproveDeviceRequest = z.strictObject({
   name: DeviceName,
   publicKey: DevicePublicKeyJWK,
+  /** Compact ES256 JWS over DeviceApprovalProofPayload: the device holds the key it registers. */
+  proof: z.string().check(z.maxLength(2048)),
 });
 export type ApproveDeviceRequest = z.infer<typeof ApproveDeviceRequest>;
+
+/** What the device signs, with the key it asks to register, over an `approval` challenge. */
+export const DeviceApprovalProofPayload = z.strictObject({
+  purpose: z.literal('tapin:approve-device'),
+  challenge: z.string().check(z.maxLength(128)),
+  deviceId: DeviceId,
+});
+export type DeviceApprovalProofPayload = z.infer<typeof DeviceApprovalProofPayload>;
 
 export const RenameDeviceRequest = z.strictObject({ name: DeviceName });
 
@@ -82,5 +93,7 @@ export const DeviceStateJSON = z.object({
   /** Only meaningful for an approved device: whether its organisation has PIN login on. */
   pinLoginActive: z.boolean(),
   serverTime: IsoDateTime,
+  /** For an approved device with PIN login on: the challenge for its next PIN login. */
+  ...NextChallenge,
 });
 export type DeviceStateJSON = z.infer<typeof DeviceStateJSON>;

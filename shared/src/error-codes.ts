@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NextChallenge } from './device-challenge.js';
 
 /**
  * The closed list of error codes the API may answer with, each naming one cause. Clients switch on
@@ -12,6 +13,8 @@ export const ERROR_CODES = [
   'forbidden_origin',
   'unauthenticated',
   'invalid_credentials',
+  /** The device signed a challenge that expired or was already spent: sign the one sent along. */
+  'challenge_expired',
   'forbidden',
   'step_up_required',
   'not_found',
@@ -25,6 +28,8 @@ export const ERROR_CODES = [
   'cannot_delete_self',
   /** The change would leave the organisation without an admin. */
   'last_admin',
+  /** An approval whose device did not prove that it holds the private key it registers. */
+  'device_proof_invalid',
   /** A device approved for one organisation cannot be approved for another. */
   'device_in_other_organisation',
   /** A user already has PASSKEYS_PER_USER_MAX passkeys. */
@@ -54,6 +59,8 @@ export const ErrorBodyJSON = z.object({
     message: z.string(),
     field: z.optional(z.string()),
     retryAfterSeconds: z.optional(z.number()),
+    /** A PIN-login refusal hands the register its next challenge. */
+    ...NextChallenge,
   }),
 });
 export type ErrorBodyJSON = z.infer<typeof ErrorBodyJSON>;

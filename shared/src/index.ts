@@ -1,5 +1,6 @@
 export * from './access/access-policy.js';
 export * from './audit.js';
+export * from './device-challenge.js';
 export * from './devices.js';
 export * from './error-codes.js';
 export * from './fields.js';

@@ -1,23 +1,13 @@
 import * as z from 'zod/mini';
-import { IsoDateTime } from './fields.js';
+import { ChallengePurpose } from './device-challenge.js';
 import { DeviceId } from './devices.js';
 import { Pin } from './pin.js';
-
-/** What a device-signed challenge may be used for. */
-export const ChallengePurpose = z.enum(['pin-login', 'offline-upload']);
-export type ChallengePurpose = z.infer<typeof ChallengePurpose>;
 
 export const PinChallengeRequest = z.strictObject({
   deviceId: DeviceId,
   purpose: z._default(ChallengePurpose, 'pin-login'),
 });
 export type PinChallengeRequest = z.input<typeof PinChallengeRequest>;
-
-export const PinChallengeJSON = z.object({
-  challenge: z.string(),
-  expiresAt: IsoDateTime,
-});
-export type PinChallengeJSON = z.infer<typeof PinChallengeJSON>;
 
 /** What the device signs (as a compact ES256 JWS) to prove it holds its key. */
 export const PinLoginProofPayload = z.strictObject({

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NextChallenge } from './device-challenge.js';
 import { Id, IsoDateTime, Password } from './fields.js';
 import { Role } from './roles.js';
 
@@ -31,6 +32,8 @@ export const SessionJSON = z.object({
    * yet: the client asks them to add one. Absent means false.
    */
   mustAddPasskey: z.optional(z.boolean()),
+  /** On a register: the challenge for the next PIN login, so it needs no round trip of its own. */
+  ...NextChallenge,
 });
 export type SessionJSON = z.infer<typeof SessionJSON>;
 

@@ -1,5 +1,7 @@
 import type { DeviceStateJSON } from '@tapin/shared';
 import * as deviceApi from '../lib/api/device-api';
+import { holdChallenge } from './held-challenge';
+import { signDeviceProof } from './sign-device-proof';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
 import { readPreference, writePreference } from '../lib/storage/preferences';
 import { unmuteApprovalPrompt } from './approval-prompt';
@@ -46,6 +48,7 @@ export class DeviceState {
       this.deviceId = deviceId;
       try {
         const answer = await deviceApi.state(deviceId);
+        holdChallenge(answer.nextChallenge);
         this.approval = answer.state;
         this.pinLoginActive = answer.state === 'approved' && answer.pinLoginActive;
         await this.#remember();
@@ -63,7 +66,14 @@ export class DeviceState {
   /** Step 3 of the article: registers this device's public key under a name. */
   async approve(name: string): Promise<void> {
     const key = await deviceIdentity(this.#db);
-    await deviceApi.approve({ name, publicKey: key.publicJwk });
+    // The server registers a key only from the device that holds its private half.
+    const { challenge } = await deviceApi.challenge({ deviceId: key.deviceId, purpose: 'approval' });
+    const proof = await signDeviceProof(key, {
+      purpose: 'tapin:approve-device',
+      challenge,
+      deviceId: key.deviceId,
+    });
+    await deviceApi.approve({ name, publicKey: key.publicJwk, proof });
     this.approval = 'approved';
     // Approving answers the question "Don't ask again" was about.
     await unmuteApprovalPrompt(this.#db);

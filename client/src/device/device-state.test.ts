@@ -72,6 +72,10 @@ describe('DeviceState', () => {
         200,
         { state: approved ? 'approved' : 'unknown', pinLoginActive: approved, serverTime: SERVER_TIME },
       ],
+      'POST /api/devices/challenge': () => [
+        200,
+        { challenge: 'approve-me', expiresAt: SERVER_TIME, validForSeconds: 300 },
+      ],
       'POST /api/devices/approve': () => {
         approved = true;
         const device = {
@@ -95,6 +99,10 @@ describe('DeviceState', () => {
     expect(approve?.body).toEqual({
       name: 'Front register',
       publicKey: { kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String) },
+      proof: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+    });
+    expect(calls.find((c) => c.route === 'POST /api/devices/challenge')?.body).toMatchObject({
+      purpose: 'approval',
     });
     expect(device.showsPinLogin).toBe(true);
     expect(await isApprovalPromptMuted(db)).toBe(false);

@@ -1,5 +1,5 @@
 import { CompactSign } from 'jose';
-import type { OfflineUploadPayload, PinLoginProofPayload } from '@tapin/shared';
+import type { DeviceApprovalProofPayload, OfflineUploadPayload, PinLoginProofPayload } from '@tapin/shared';
 import type { DeviceKeyRecord } from '../lib/storage/local-db';
 
 /**
@@ -8,7 +8,7 @@ import type { DeviceKeyRecord } from '../lib/storage/local-db';
  */
 export function signDeviceProof(
   key: DeviceKeyRecord,
-  payload: PinLoginProofPayload | OfflineUploadPayload,
+  payload: PinLoginProofPayload | OfflineUploadPayload | DeviceApprovalProofPayload,
 ): Promise<string> {
   return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'ES256' })

@@ -7,13 +7,22 @@ import { logInWithPin, pinLoginFailure, waitMessage, WRONG_PIN_MESSAGE } from '.
 
 afterEach(() => vi.unstubAllGlobals());
 
+const challengeJSON = (challenge: string) => ({
+  challenge,
+  expiresAt: '2026-01-05T09:05:00.000Z',
+  validForSeconds: 300,
+});
+
+async function signedChallenge(proof: string): Promise<string> {
+  const key = await deviceIdentity();
+  const { payload } = await compactVerify(proof, await importJWK({ ...key.publicJwk, alg: 'ES256' }));
+  return (JSON.parse(new TextDecoder().decode(payload)) as { challenge: string }).challenge;
+}
+
 describe('logInWithPin', () => {
-  it('asks for a challenge, signs it with the device key and sends it with the PIN', async () => {
+  it('asks for a challenge when it holds none, signs it with the device key and sends it with the PIN', async () => {
     const { calls } = fakeServer({
-      'POST /api/devices/challenge': () => [
-        200,
-        { challenge: 'c-123', expiresAt: '2026-01-05T09:01:00.000Z' },
-      ],
+      'POST /api/devices/challenge': () => [200, challengeJSON('c-123')],
       'POST /api/pin-login': () => [401, apiError('invalid_credentials', 'Invalid credentials')],
     });
     const key = await deviceIdentity();
@@ -23,8 +32,48 @@ describe('logInWithPin', () => {
     const sent = calls[1]?.body as { deviceId: string; pin: string; proof: string };
     expect(sent.deviceId).toBe(key.deviceId);
     expect(sent.pin).toBe('01234');
-    const { payload } = await compactVerify(sent.proof, await importJWK({ ...key.publicJwk, alg: 'ES256' }));
-    expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({ challenge: 'c-123' });
+    expect(await signedChallenge(sent.proof)).toBe('c-123');
+  });
+
+  it('signs the challenge the last answer carried, so the next login is one round trip', async () => {
+    const { calls } = fakeServer({
+      'POST /api/devices/challenge': () => [200, challengeJSON('asked-for')],
+      'POST /api/pin-login': () => [
+        401,
+        apiError('invalid_credentials', 'Invalid credentials', {
+          nextChallenge: challengeJSON('handed-over'),
+        }),
+      ],
+    });
+    await expect(logInWithPin('01234')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(logInWithPin('43210')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    expect(calls.map((c) => c.route)).toEqual([
+      'POST /api/devices/challenge',
+      'POST /api/pin-login',
+      'POST /api/pin-login',
+    ]);
+    expect(await signedChallenge((calls[2]?.body as { proof: string }).proof)).toBe('handed-over');
+  });
+
+  it('sends the same PIN once more with the new challenge when the held one was spent meanwhile', async () => {
+    let logins = 0;
+    const { calls } = fakeServer({
+      'POST /api/devices/challenge': () => [200, challengeJSON('stale')],
+      'POST /api/pin-login': () =>
+        ++logins === 1
+          ? [
+              401,
+              apiError('challenge_expired', 'Sign the new challenge', {
+                nextChallenge: challengeJSON('new'),
+              }),
+            ]
+          : [401, apiError('invalid_credentials', 'Invalid credentials')],
+    });
+    await expect(logInWithPin('01234')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    const logIns = calls.filter((c) => c.route === 'POST /api/pin-login');
+    expect(logIns).toHaveLength(2);
+    expect((logIns[1]?.body as { pin: string }).pin).toBe('01234');
+    expect(await signedChallenge((logIns[1]?.body as { proof: string }).proof)).toBe('new');
   });
 });
 

@@ -1,16 +1,42 @@
 import type { SessionJSON } from '@tapin/shared';
+import { holdChallenge, takeHeldChallenge } from '../device/held-challenge';
 import { deviceIdentity } from '../device/device-identity';
 import { signDeviceProof } from '../device/sign-device-proof';
 import { ApiClientError, errorMessage } from '../lib/api/api-error';
 import * as deviceApi from '../lib/api/device-api';
 import * as pinLoginApi from '../lib/api/pin-login-api';
 
-/** Step 4 of the article: a fresh challenge, signed with the device key, sent with the PIN. */
+/**
+ * Step 4 of the article: the challenge the register already holds (or a fresh one when it holds
+ * none), signed with the device key, sent with the PIN. Every answer hands over the next one.
+ */
 export async function logInWithPin(pin: string): Promise<SessionJSON> {
   const key = await deviceIdentity();
-  const { challenge } = await deviceApi.challenge({ deviceId: key.deviceId });
-  const proof = await signDeviceProof(key, { purpose: 'tapin:pin-login', challenge, deviceId: key.deviceId });
-  return pinLoginApi.login({ deviceId: key.deviceId, pin, proof });
+  const attempt = async (challenge: string): Promise<SessionJSON> => {
+    const proof = await signDeviceProof(key, {
+      purpose: 'tapin:pin-login',
+      challenge,
+      deviceId: key.deviceId,
+    });
+    try {
+      const session = await pinLoginApi.login({ deviceId: key.deviceId, pin, proof });
+      holdChallenge(session.nextChallenge);
+      return session;
+    } catch (err) {
+      if (err instanceof ApiClientError) holdChallenge(err.nextChallenge);
+      throw err;
+    }
+  };
+  const fresh = async () =>
+    takeHeldChallenge() ?? (await deviceApi.challenge({ deviceId: key.deviceId })).challenge;
+  try {
+    return await attempt(await fresh());
+  } catch (err) {
+    // The held challenge was spent or ran out meanwhile (another tab, a long pause): no PIN was
+    // checked, so the same PIN goes once more with the challenge that came back.
+    if (err instanceof ApiClientError && err.code === 'challenge_expired') return attempt(await fresh());
+    throw err;
+  }
 }
 
 export const WRONG_PIN_MESSAGE = "That PIN didn't work. Try again.";

@@ -1,4 +1,5 @@
 import type { SessionJSON } from '@tapin/shared';
+import { holdChallenge } from '../device/held-challenge';
 import * as authApi from '../lib/api/auth-api';
 import { ApiClientError } from '../lib/api/api-error';
 import { onSessionProblem } from '../lib/api/request';
@@ -45,7 +46,9 @@ class SessionState {
       // A session opened offline lives on the device until it is logged out or runs out.
       if (await restoreOfflineSession(Date.now())) return;
       await flushPendingLogout(() => authApi.logout());
-      this.set(await authApi.session(opts));
+      const current = await authApi.session(opts);
+      holdChallenge(current.nextChallenge);
+      this.set(current);
     } catch (err) {
       if (err instanceof ApiClientError && err.code === 'unauthenticated') await this.#clear();
       else if (err instanceof ApiClientError && err.offline)

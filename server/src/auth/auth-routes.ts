@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { EmptyRequest, PasswordLoginRequest, StepUpRequest, type OkJSON } from '@tapin/shared';
 import { requireAccess } from '../access/require-access.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { challengeForDevice, deviceChallengeKey } from '../devices/device-challenges.js';
 import { valid } from '../http/validate.js';
 import { passkeyRequirement } from '../passkeys/passkey-requirement.js';
 import { openSession } from '../sessions/open-session.js';
@@ -15,6 +16,7 @@ import { stepUpWithPassword } from './step-up-with-password.js';
 export function authRoutes(deps: AppDeps) {
   const { db } = deps.database;
   const session = requireAccess(deps, 'session');
+  const challengeKey = deviceChallengeKey(deps.secrets);
   return new Hono<AppEnv>()
     .post('/login', valid('json', PasswordLoginRequest), async (c) => {
       const now = deps.clock.now();
@@ -35,7 +37,15 @@ export function authRoutes(deps: AppDeps) {
     .get('/session', session, async (c) => {
       const actor = c.var.actor;
       const passkey = await passkeyRequirement(db, actor.user, actor.organisation);
-      return c.json(sessionJSON(actor, actor.now, { mustAddPasskey: passkey === 'add_passkey' }));
+      const deviceId = actor.session.kind === 'register' ? actor.session.device_id : null;
+      // A register checking its session also gets the challenge for its next PIN login.
+      const nextChallenge =
+        deviceId === null
+          ? undefined
+          : await challengeForDevice(db, challengeKey, { deviceId, purpose: 'pin-login', now: actor.now });
+      return c.json(
+        sessionJSON(actor, actor.now, { mustAddPasskey: passkey === 'add_passkey', nextChallenge }),
+      );
     })
     .post('/step-up', session, valid('json', StepUpRequest), async (c) =>
       c.json(await stepUpWithPassword(db, c.var.actor, c.req.valid('json').password)),

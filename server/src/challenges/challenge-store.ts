@@ -9,8 +9,8 @@ import { serialise } from '../db/serialise.js';
  * challenges are two such stores.
  */
 export interface ChallengeStore {
-  table: 'challenges' | 'webauthn_challenges';
-  boundColumn: 'device_id' | 'user_id';
+  table: 'webauthn_challenges';
+  boundColumn: 'user_id';
   ttlMs: number;
   /** Unanswered challenges one party may hold at once. */
   maxOutstanding(boundTo: string | null): number;

@@ -61,13 +61,10 @@ export interface DeviceTable {
   approved_by: string | null;
   approved_at: number;
   last_login_at: number | null;
-}
-
-export interface ChallengeTable {
-  id: string;
-  device_id: string;
-  purpose: string;
-  expires_at: number;
+  /** Issue time of the last PIN-login challenge this device spent; the next must be newer. */
+  pin_challenge_at: Generated<number>;
+  /** The same for offline-upload challenges. */
+  upload_challenge_at: Generated<number>;
 }
 
 export interface AuditEventTable {
@@ -122,7 +119,6 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   devices: DeviceTable;
-  challenges: ChallengeTable;
   audit_events: AuditEventTable;
   rate_limits: RateLimitTable;
   passkeys: PasskeyTable;

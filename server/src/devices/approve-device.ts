@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { ApproveDeviceRequest, DeviceJSON } from '@tapin/shared';
+import { DeviceApprovalProofPayload, type ApproveDeviceRequest, type DeviceJSON } from '@tapin/shared';
 import type { Actor } from '../access/actor.js';
 import { auditScope, recordAudit } from '../audit/record-audit.js';
 import type { DB } from '../db/schema.js';
 import { DomainError } from '../errors/domain-error.js';
+import { checkApprovalChallenge } from './device-challenges.js';
 import { deviceJSON } from './device-json.js';
 import { canonicalPublicKey, deviceIdOf } from './device-key.js';
 import { findDevice, findDeviceById, insertDevice, updateDevice } from './device-repository.js';
+import { verifyDeviceProof } from './verify-device-proof.js';
 
 /**
  * Approve: registers the device's public key under a name, so that PIN login works on it. A device
@@ -16,9 +18,22 @@ import { findDevice, findDeviceById, insertDevice, updateDevice } from './device
 export async function approveDevice(
   db: Kysely<DB>,
   actor: Actor,
-  { name, publicKey }: ApproveDeviceRequest,
+  { name, publicKey, proof }: ApproveDeviceRequest,
+  challengeKey: Buffer,
 ): Promise<{ device: DeviceJSON; created: boolean }> {
   const id = await deviceIdOf(publicKey);
+  // The device proves it holds the private key it registers, over a challenge issued to it.
+  const signed = verifyDeviceProof(
+    { id, public_key_jwk: canonicalPublicKey(publicKey) },
+    proof,
+    DeviceApprovalProofPayload,
+  );
+  if (!signed || !checkApprovalChallenge(challengeKey, id, signed.challenge, actor.now)) {
+    throw new DomainError(
+      'device_proof_invalid',
+      'This device could not prove that it holds its key. Try approving it again.',
+    );
+  }
   const orgId = actor.organisation.id;
   return db.transaction().execute(async (trx) => {
     const existing = await findDeviceById(trx, id);
@@ -36,6 +51,9 @@ export async function approveDevice(
       last_failed_at: null,
       approved_by: actor.user.id,
       approved_at: actor.now,
+      // Challenges handed out before this approval (or while revoked) are spent with it.
+      pin_challenge_at: Math.max(actor.now, (existing?.pin_challenge_at ?? 0) + 1),
+      upload_challenge_at: Math.max(actor.now, (existing?.upload_challenge_at ?? 0) + 1),
     };
     if (existing) await updateDevice(trx, id, approved);
     else {

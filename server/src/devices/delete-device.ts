@@ -4,15 +4,14 @@ import { auditScope, recordAudit } from '../audit/record-audit.js';
 import type { DB } from '../db/schema.js';
 import { deleteDeviceSessions } from '../sessions/session-repository.js';
 import { deviceOfActor } from './change-device.js';
-import { forgetDeviceChallenges } from './device-challenges.js';
 import { deleteDeviceRow } from './device-repository.js';
+import { forgetDevicePublicKey } from './device-key.js';
 
 /** Delete: the device leaves the list, and its sessions end and leave the history with it. */
 export async function deleteDevice(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
   const device = await deviceOfActor(db, actor, id);
   await db.transaction().execute(async (trx) => {
     await deleteDeviceSessions(trx, device.id);
-    await forgetDeviceChallenges(trx, device.id);
     await deleteDeviceRow(trx, device.id);
     await recordAudit(trx, auditScope(actor), {
       type: 'device.deleted',
@@ -20,4 +19,5 @@ export async function deleteDevice(db: Kysely<DB>, actor: Actor, id: string): Pr
       detail: { name: device.name },
     });
   });
+  forgetDevicePublicKey(device.id);
 }

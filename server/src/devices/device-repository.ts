@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { DB, Device, DeviceUpdate, Organisation } from '../db/schema.js';
 
 /** A device of this organisation, or undefined: every management query is scoped this way. */
@@ -20,12 +21,8 @@ export async function findDeviceById(db: Kysely<DB>, id: string): Promise<Device
   return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The device and its organisation in one read, for the PIN login hot path. */
-export async function findDeviceWithOrganisation(
-  db: Kysely<DB>,
-  id: string,
-): Promise<{ device: Device; organisation: Organisation } | undefined> {
-  const row = await db
+const deviceWithOrganisation = preparedQuery((db, id: string) =>
+  db
     .selectFrom('devices')
     .innerJoin('organisations as o', 'o.id', 'devices.organisation_id')
     .selectAll('devices')
@@ -37,8 +34,15 @@ export async function findDeviceWithOrganisation(
       'o.require_passkey',
       'o.created_at as org_created_at',
     ])
-    .where('devices.id', '=', id)
-    .executeTakeFirst();
+    .where('devices.id', '=', id),
+);
+
+/** The device and its organisation in one read, for the PIN login hot path. */
+export async function findDeviceWithOrganisation(
+  db: Kysely<DB>,
+  id: string,
+): Promise<{ device: Device; organisation: Organisation } | undefined> {
+  const [row] = (await deviceWithOrganisation(db, id)).rows;
   if (!row) return undefined;
   const {
     org_name,
@@ -67,11 +71,11 @@ export async function findDeviceWithOrganisation(
 export async function findDeviceState(
   db: Kysely<DB>,
   id: string,
-): Promise<{ revoked_at: number | null; pin_login_active: number } | undefined> {
+): Promise<{ revoked_at: number | null; pin_challenge_at: number; pin_login_active: number } | undefined> {
   return db
     .selectFrom('devices')
     .innerJoin('organisations', 'organisations.id', 'devices.organisation_id')
-    .select(['devices.revoked_at', 'organisations.pin_login_active'])
+    .select(['devices.revoked_at', 'devices.pin_challenge_at', 'organisations.pin_login_active'])
     .where('devices.id', '=', id)
     .executeTakeFirst();
 }
@@ -99,24 +103,49 @@ export async function updateDevice(db: Kysely<DB>, id: string, set: DeviceUpdate
   await db.updateTable('devices').set(set).where('id', '=', id).execute();
 }
 
+const settleAttempt = preparedQuery(
+  (db, id: string, failures: number, challengeIssuedAt: number, now: number) =>
+    db
+      .updateTable('devices')
+      .set({
+        failed_attempts: 0,
+        last_failed_at: null,
+        last_login_at: now,
+        pin_challenge_at: challengeIssuedAt,
+      })
+      .where('id', '=', id)
+      .where('failed_attempts', '=', failures)
+      .where('pin_challenge_at', '<', challengeIssuedAt)
+      .where('locked_at', 'is', null)
+      .where('revoked_at', 'is', null),
+);
+
 /**
- * Settles one PIN attempt with a compare-and-set on the failure count: of parallel attempts made
- * at the same count only one is settled. False when another attempt got there first.
+ * Settles one PIN attempt and spends its challenge in one compare-and-set, written as a success:
+ * of parallel attempts made at the same failure count, or with the same or an older challenge,
+ * only one is settled. False when another attempt got there first, or the device was revoked or
+ * locked meanwhile. A wrong PIN then writes its failure over it in the same transaction.
  */
 export async function settlePinAttempt(
   db: Kysely<DB>,
   id: string,
-  seenFailures: number,
-  set: DeviceUpdate,
+  seen: { failures: number; challengeIssuedAt: number },
+  now: number,
 ): Promise<boolean> {
-  const settled = await db
+  const settled = await settleAttempt(db, id, seen.failures, seen.challengeIssuedAt, now);
+  return (settled.numAffectedRows ?? 0n) > 0n;
+}
+
+/** Spends an offline-upload challenge: true for the first use of one newer than the last spent. */
+export async function spendUploadChallenge(db: Kysely<DB>, id: string, issuedAt: number): Promise<boolean> {
+  const spent = await db
     .updateTable('devices')
-    .set(set)
+    .set({ upload_challenge_at: issuedAt })
     .where('id', '=', id)
-    .where('failed_attempts', '=', seenFailures)
-    .where('locked_at', 'is', null)
+    .where('upload_challenge_at', '<', issuedAt)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return settled.numUpdatedRows > 0n;
+  return spent.numUpdatedRows > 0n;
 }
 
 export async function deleteDeviceRow(db: Kysely<DB>, id: string): Promise<void> {

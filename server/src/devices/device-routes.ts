@@ -16,7 +16,7 @@ import type { AppDeps, AppEnv } from '../app-deps.js';
 import { valid } from '../http/validate.js';
 import { approveDevice } from './approve-device.js';
 import { deleteDevice } from './delete-device.js';
-import { issueDeviceChallenge } from './device-challenges.js';
+import { challengeForDevice, deviceChallengeKey } from './device-challenges.js';
 import { deviceDetails } from './device-details.js';
 import { deviceJSON } from './device-json.js';
 import { listDevices } from './device-repository.js';
@@ -29,15 +29,16 @@ import { unlockDevice } from './unlock-device.js';
 export function deviceRoutes(deps: AppDeps) {
   const { db } = deps.database;
   const admin = requireAccess(deps, 'admin');
+  const challengeKey = deviceChallengeKey(deps.secrets);
   return new Hono<AppEnv>()
     .post('/state', valid('json', DeviceStateRequest), async (c) =>
-      c.json(await deviceState(db, c.req.valid('json').deviceId, deps.clock.now())),
+      c.json(await deviceState(db, challengeKey, c.req.valid('json').deviceId, deps.clock.now())),
     )
     .post('/challenge', valid('json', PinChallengeRequest), async (c) =>
-      c.json(await issueDeviceChallenge(db, { ...c.req.valid('json'), now: deps.clock.now() })),
+      c.json(await challengeForDevice(db, challengeKey, { ...c.req.valid('json'), now: deps.clock.now() })),
     )
     .post('/approve', admin, valid('json', ApproveDeviceRequest), async (c) => {
-      const { device, created } = await approveDevice(db, c.var.actor, c.req.valid('json'));
+      const { device, created } = await approveDevice(db, c.var.actor, c.req.valid('json'), challengeKey);
       return c.json<DeviceReplyJSON>({ device }, created ? 201 : 200);
     })
     .get('/', admin, async (c) => {

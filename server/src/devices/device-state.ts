@@ -1,17 +1,35 @@
 import type { Kysely } from 'kysely';
 import type { DeviceStateJSON } from '@tapin/shared';
 import type { DB } from '../db/schema.js';
+import { issueDeviceChallenge } from './device-challenges.js';
 import { findDeviceState } from './device-repository.js';
 
 /**
  * What a device needs to choose its login screen. Locked reads as approved: the lock is not
  * announced to whoever holds the device.
  */
-export async function deviceState(db: Kysely<DB>, deviceId: string, now: number): Promise<DeviceStateJSON> {
+export async function deviceState(
+  db: Kysely<DB>,
+  challengeKey: Buffer,
+  deviceId: string,
+  now: number,
+): Promise<DeviceStateJSON> {
   const row = await findDeviceState(db, deviceId);
+  const state = !row ? 'unknown' : row.revoked_at !== null ? 'revoked' : 'approved';
+  const pinLoginActive = row?.pin_login_active === 1;
   return {
-    state: !row ? 'unknown' : row.revoked_at !== null ? 'revoked' : 'approved',
-    pinLoginActive: row?.pin_login_active === 1,
+    state,
+    pinLoginActive,
     serverTime: new Date(now).toISOString(),
+    // The PIN pad's start: the register holds this challenge until a cashier types a PIN.
+    ...(state === 'approved' &&
+      pinLoginActive && {
+        nextChallenge: issueDeviceChallenge(challengeKey, {
+          deviceId,
+          purpose: 'pin-login',
+          now,
+          spentUpTo: row?.pin_challenge_at,
+        }),
+      }),
   };
 }

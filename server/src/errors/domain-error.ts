@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@tapin/shared';
+import type { ErrorCode, PinChallengeJSON } from '@tapin/shared';
 
 /**
  * The one exception domain code throws. It names its cause by a code from the shared list and
@@ -8,7 +8,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { field?: string; retryAfterSeconds?: number } = {},
+    readonly extra: { field?: string; retryAfterSeconds?: number; nextChallenge?: PinChallengeJSON } = {},
     /** For the audit log only, never for the response: the user a refused action was aimed at. */
     readonly audit: { targetUserId?: string } = {},
   ) {
@@ -18,6 +18,6 @@ export class DomainError extends Error {
 }
 
 /** Every authentication failure says this and nothing more. */
-export function invalidCredentials(): DomainError {
-  return new DomainError('invalid_credentials', 'Invalid credentials');
+export function invalidCredentials(extra: DomainError['extra'] = {}): DomainError {
+  return new DomainError('invalid_credentials', 'Invalid credentials', extra);
 }

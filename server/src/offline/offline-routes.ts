@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { OfflineUploadRequest, type OfflineRosterJSON, type SigningKeyJSON } from '@tapin/shared';
 import { requireAccess } from '../access/require-access.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
+import { deviceChallengeKey } from '../devices/device-challenges.js';
 import { valid } from '../http/validate.js';
 import { buildOfflineRoster } from './build-offline-roster.js';
 import { receiveOfflineUpload } from './receive-offline-upload.js';
@@ -10,6 +11,7 @@ import { signingKey } from './signing-key.js';
 /** What the register needs to keep trading through an outage, and to report it afterwards. */
 export function offlineRoutes(deps: AppDeps) {
   const { db } = deps.database;
+  const challengeKey = deviceChallengeKey(deps.secrets);
   return new Hono<AppEnv>()
     .get('/signing-key', async (c) => {
       const key = await signingKey(deps.secrets.signingKey);
@@ -26,6 +28,12 @@ export function offlineRoutes(deps: AppDeps) {
       return c.json<OfflineRosterJSON>({ roster, serverTime: new Date(now).toISOString() });
     })
     .post('/upload', valid('json', OfflineUploadRequest), async (c) =>
-      c.json(await receiveOfflineUpload(db, c.req.valid('json'), { ip: c.get('ip'), now: deps.clock.now() })),
+      c.json(
+        await receiveOfflineUpload(db, c.req.valid('json'), {
+          ip: c.get('ip'),
+          now: deps.clock.now(),
+          challengeKey,
+        }),
+      ),
     );
 }

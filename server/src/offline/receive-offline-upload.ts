@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { OfflineUploadPayload, type OfflineUploadRequest, type OfflineUploadResultJSON } from '@tapin/shared';
 import { recordAudit } from '../audit/record-audit.js';
 import type { DB } from '../db/schema.js';
-import { consumeDeviceChallenge } from '../devices/device-challenges.js';
+import { spendOfflineUploadChallenge } from '../devices/device-challenges.js';
 import { findDeviceById, organisationOfDeletedDevice } from '../devices/device-repository.js';
 import { verifyDeviceProof } from '../devices/verify-device-proof.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -18,7 +18,7 @@ const refused = () =>
 export async function receiveOfflineUpload(
   db: Kysely<DB>,
   { deviceId, proof }: OfflineUploadRequest,
-  c: { ip: string | null; now: number },
+  c: { ip: string | null; now: number; challengeKey: Buffer },
 ): Promise<OfflineUploadResultJSON> {
   const device = await findDeviceById(db, deviceId);
   if (!device || device.revoked_at !== null) {
@@ -36,12 +36,11 @@ export async function receiveOfflineUpload(
     }
     throw refused();
   }
-  const payload = await verifyDeviceProof(device, proof, OfflineUploadPayload);
+  const payload = verifyDeviceProof(device, proof, OfflineUploadPayload);
   if (!payload) throw refused();
-  const fresh = await consumeDeviceChallenge(db, {
+  const fresh = await spendOfflineUploadChallenge(db, c.challengeKey, {
     challenge: payload.challenge,
-    deviceId: device.id,
-    purpose: 'offline-upload',
+    device,
     now: c.now,
   });
   if (!fresh) throw refused();

@@ -1,5 +1,14 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { DB, User } from '../db/schema.js';
+
+const userByPinHmac = preparedQuery((db, organisationId: string, hmac: string) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('pin_hmac', '=', hmac),
+);
 
 /** The user of this organisation whose stored PIN is `hmac`, other than `exceptUserId`. */
 export async function findUserByPinHmac(
@@ -8,6 +17,7 @@ export async function findUserByPinHmac(
   hmac: string,
   exceptUserId?: string,
 ): Promise<User | undefined> {
+  if (exceptUserId === undefined) return (await userByPinHmac(db, organisationId, hmac)).rows[0];
   let q = db
     .selectFrom('users')
     .selectAll()

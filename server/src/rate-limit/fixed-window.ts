@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { DB } from '../db/schema.js';
 
 /**
@@ -26,6 +27,10 @@ export async function countInWindow(
   return Number(row.count);
 }
 
+const windowOf = preparedQuery((db, key: string) =>
+  db.selectFrom('rate_limits').select(['count', 'window_start']).where('key', '=', key),
+);
+
 /** The count in the current window without adding to it. */
 export async function peekWindow(
   db: Kysely<DB>,
@@ -33,11 +38,7 @@ export async function peekWindow(
   windowMs: number,
   now: number,
 ): Promise<{ count: number; retryAfterSeconds: number }> {
-  const row = await db
-    .selectFrom('rate_limits')
-    .select(['count', 'window_start'])
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const [row] = (await windowOf(db, key)).rows;
   if (!row || row.window_start <= now - windowMs) return { count: 0, retryAfterSeconds: 0 };
   return {
     count: Number(row.count),

@@ -4,7 +4,6 @@ import { RETENTION } from './retention-policy.js';
 
 export interface RetentionResult {
   sessions: number;
-  challenges: number;
   webauthnChallenges: number;
   auditEvents: number;
   rateLimits: number;
@@ -23,7 +22,6 @@ export async function applyRetention(db: Kysely<DB>, now: number): Promise<Reten
       'sessions',
       sql`(ended_at is not null and ended_at < ${sessionCutoff}) or expires_at < ${sessionCutoff}`,
     ),
-    challenges: await deleteInBatches(db, 'challenges', sql`expires_at <= ${now}`),
     webauthnChallenges: await deleteInBatches(db, 'webauthn_challenges', sql`expires_at <= ${now}`),
     auditEvents: await deleteInBatches(
       db,

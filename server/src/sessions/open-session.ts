@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { SessionJSON, SessionKind } from '@tapin/shared';
 import type { AppDeps, AppEnv } from '../app-deps.js';
-import type { Organisation, User } from '../db/schema.js';
+import type { Organisation, Session, User } from '../db/schema.js';
 import { writeSessionCookie } from './session-cookie.js';
 import { sessionJSON } from './session-json.js';
 import { createSession } from './session-repository.js';
@@ -24,6 +24,17 @@ export async function openSession(
     ip: c.get('ip'),
     now: s.now,
   });
-  writeSessionCookie(c, token, deps.config.secureCookies);
-  return sessionJSON({ session, user: s.user, organisation: s.organisation }, s.now, extra);
+  return sessionReply(c, deps, { token, session, user: s.user, organisation: s.organisation }, s.now, extra);
+}
+
+/** The cookie and the answer for a session that was just created, once it is committed. */
+export function sessionReply(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  opened: { token: string; session: Session; user: User; organisation: Organisation },
+  now: number,
+  extra: Parameters<typeof sessionJSON>[2] = {},
+): SessionJSON {
+  writeSessionCookie(c, opened.token, deps.config.secureCookies);
+  return sessionJSON(opened, now, extra);
 }

@@ -1,11 +1,11 @@
-import { hasAdminAccess, type SessionJSON } from '@tapin/shared';
+import { hasAdminAccess, type PinChallengeJSON, type SessionJSON } from '@tapin/shared';
 import type { ActiveSession } from '../access/actor.js';
 
 /** `mustAddPasskey`: see passkeyRequirement(); false unless the route worked it out. */
 export function sessionJSON(
   auth: ActiveSession,
   now: number,
-  extra: { mustAddPasskey?: boolean } = {},
+  extra: { mustAddPasskey?: boolean; nextChallenge?: PinChallengeJSON } = {},
 ): SessionJSON {
   const { session, user, organisation } = auth;
   return {
@@ -20,5 +20,6 @@ export function sessionJSON(
     expiresAt: new Date(session.expires_at).toISOString(),
     serverTime: new Date(now).toISOString(),
     mustAddPasskey: extra.mustAddPasskey ?? false,
+    ...(extra.nextChallenge && { nextChallenge: extra.nextChallenge }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SessionKind } from '@tapin/shared';
 import type { ActiveSession } from '../access/actor.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { DB, Session } from '../db/schema.js';
 import { randomId } from '../random-id.js';
 import { SESSION_ABSOLUTE_MS, TOUCH_INTERVAL_MS, WEB_SESSION_IDLE_MS } from './session-policy.js';
@@ -14,6 +15,38 @@ export interface NewSession {
   ip: string | null;
   now: number;
 }
+
+// Every login ends here, so it is compiled once; what differs between sessions is a parameter.
+const insertSession = preparedQuery(
+  (
+    db,
+    id: string,
+    tokenHash: string | null,
+    organisationId: string,
+    userId: string,
+    kind: SessionKind,
+    deviceId: string | null,
+    ip: string | null,
+    now: number,
+    expiresAt: number,
+  ) =>
+    db.insertInto('sessions').values({
+      id,
+      token_hash: tokenHash,
+      organisation_id: organisationId,
+      user_id: userId,
+      kind,
+      device_id: deviceId,
+      ip,
+      created_at: now,
+      expires_at: expiresAt,
+      last_seen_at: now,
+      stepped_up_at: null,
+      ended_at: null,
+      offline: 0,
+      idempotency_key: null,
+    }),
+);
 
 export async function createSession(
   db: Kysely<DB>,
@@ -36,7 +69,18 @@ export async function createSession(
     offline: 0,
     idempotency_key: null,
   };
-  await db.insertInto('sessions').values(session).execute();
+  await insertSession(
+    db,
+    session.id,
+    session.token_hash,
+    session.organisation_id,
+    session.user_id,
+    session.kind,
+    session.device_id,
+    session.ip,
+    s.now,
+    session.expires_at,
+  );
   return { token, session };
 }
 

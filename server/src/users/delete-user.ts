@@ -16,7 +16,9 @@ export async function deleteUser(db: Kysely<DB>, actor: Actor, id: string): Prom
   if (target.id === actor.user.id)
     throw new DomainError('cannot_delete_self', 'You cannot delete your own account');
   await db.transaction().execute(async (trx) => {
-    if (takesAnAdminAway(target.role, null)) await assertAnotherAdmin(trx, actor.organisation.id, target.id);
+    if (takesAnAdminAway({ role: target.role, loginMethod: target.login_method }, null)) {
+      await assertAnotherAdmin(trx, actor.organisation.id, target.id);
+    }
     await deleteUserRow(trx, actor.organisation.id, target.id);
     await recordAudit(trx, auditScope(actor), {
       type: 'user.deleted',

@@ -43,7 +43,15 @@ export async function updateUser(
   const newPin = body.pin === undefined ? null : { pin: body.pin, userId: target.id };
   const newUsername = body.username !== undefined && body.username !== target.username;
   await saveUser(db, actor, { peppers, newPin, newUsername }, async (trx) => {
-    if (takesAnAdminAway(target.role, role)) await assertAnotherAdmin(trx, actor.organisation.id, target.id);
+    const before = { role: target.role, loginMethod: target.login_method };
+    if (takesAnAdminAway(before, { role, loginMethod })) {
+      await assertAnotherAdmin(
+        trx,
+        actor.organisation.id,
+        target.id,
+        role === 'admin' ? 'loginMethod' : 'role',
+      );
+    }
     await updateUserRow(trx, actor.organisation.id, target.id, {
       name: body.name ?? target.name,
       username: body.username ?? target.username,

@@ -87,6 +87,8 @@ export async function hasOtherAdmin(
     .select('id')
     .where('organisation_id', '=', organisationId)
     .where('role', '=', 'admin')
+    // The same rule as reachesAdminEnvironment: an admin with a password.
+    .where('login_method', '!=', 'pin_only')
     .where('id', '!=', exceptId)
     .limit(1)
     .executeTakeFirst();

@@ -159,8 +159,8 @@ export const ROWS: Row[] = [
     method: 'POST',
     route: '/api/devices/approve',
     path: '/api/devices/approve',
-    valid: { name: 'Till 9', publicKey: PUBLIC_KEY },
-    wrongType: { name: 9, publicKey: PUBLIC_KEY },
+    valid: { name: 'Till 9', publicKey: PUBLIC_KEY, proof: 'a.b.c' },
+    wrongType: { name: 9, publicKey: PUBLIC_KEY, proof: 'a.b.c' },
     wrongField: 'name',
   },
   {

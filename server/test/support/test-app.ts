@@ -34,6 +34,11 @@ export interface TestApp {
   deps: AppDeps;
   clock: TestClock;
   logLines: string[];
+  /**
+   * Another instance of the server on the same database and secrets, as behind a load balancer:
+   * its own pool on PostgreSQL, and its own app with its own in-process caches.
+   */
+  secondInstance(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -50,8 +55,8 @@ export async function createTestApp(overrides: TestAppOptions = {}): Promise<Tes
   const url = process.env.TEST_DATABASE_URL;
   let database: Database;
   let dropSchema: (() => Promise<void>) | undefined;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
   if (url) {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = openDatabase({ databaseUrl: url });
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
     database = openDatabase({ databaseUrl: url, pgSchema: schema, applicationName: `tapin-${schema}` });
@@ -89,11 +94,29 @@ export async function createTestApp(overrides: TestAppOptions = {}): Promise<Tes
     logger,
     setupToken: randomBytes(24).toString('base64url'),
   };
+  const secondInstance = async (): Promise<TestApp> => {
+    // An in-memory SQLite database cannot be opened twice; the second app shares the connection.
+    const other = url
+      ? openDatabase({ databaseUrl: url, pgSchema: schema, applicationName: `tapin-${schema}-b` })
+      : database;
+    const otherDeps: AppDeps = { ...deps, database: other };
+    return {
+      app: createApp(otherDeps),
+      deps: otherDeps,
+      clock,
+      logLines,
+      secondInstance,
+      close: async () => {
+        if (other !== database) await other.close();
+      },
+    };
+  };
   return {
     app: createApp(deps),
     deps,
     clock,
     logLines,
+    secondInstance,
     close: async () => {
       await database.close();
       await dropSchema?.();

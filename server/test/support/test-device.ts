@@ -1,5 +1,11 @@
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
-import type { DeviceJSON, DevicePublicKeyJWK, PinChallengeJSON, SessionJSON } from '@tapin/shared';
+import type {
+  ChallengePurpose,
+  DeviceJSON,
+  DevicePublicKeyJWK,
+  PinChallengeJSON,
+  SessionJSON,
+} from '@tapin/shared';
 import { deviceIdOf } from '../../src/devices/device-key.js';
 import type { TestApp } from './test-app.js';
 import { TestClient, type Reply } from './test-client.js';
@@ -25,11 +31,23 @@ export class TestDevice {
 
   /** Approves this device from an admin's or manager's session. */
   async approveWith(admin: TestClient, name = 'Till 1'): Promise<Reply<{ device: DeviceJSON }>> {
-    return admin.post('/api/devices/approve', { name, publicKey: this.publicKey });
+    return admin.post('/api/devices/approve', await this.approvalRequest(name));
   }
 
-  async challenge(): Promise<string> {
-    const res = await this.client.post<PinChallengeJSON>('/api/devices/challenge', { deviceId: this.id });
+  /** What the device sends to be approved: its public key, and proof that it holds the private one. */
+  async approvalRequest(
+    name = 'Till 1',
+  ): Promise<{ name: string; publicKey: DevicePublicKeyJWK; proof: string }> {
+    const challenge = await this.challenge('approval');
+    const proof = await this.sign({ purpose: 'tapin:approve-device', challenge, deviceId: this.id });
+    return { name, publicKey: this.publicKey, proof };
+  }
+
+  async challenge(purpose: ChallengePurpose = 'pin-login'): Promise<string> {
+    const res = await this.client.post<PinChallengeJSON>('/api/devices/challenge', {
+      deviceId: this.id,
+      purpose,
+    });
     if (res.status !== 200) throw new Error(`challenge failed: ${res.status} ${res.text}`);
     return res.body.challenge;
   }

@@ -60,10 +60,22 @@ describe('mayReadAuditLog and mayUsePasskeys', () => {
 });
 
 describe('takesAnAdminAway', () => {
-  it('is true when an admin becomes something else or is deleted', () => {
-    expect(takesAnAdminAway('admin', 'manager')).toBe(true);
-    expect(takesAnAdminAway('admin', null)).toBe(true);
-    expect(takesAnAdminAway('admin', 'admin')).toBe(false);
-    expect(takesAnAdminAway('manager', null)).toBe(false);
+  const admin = { role: 'admin', loginMethod: 'password' } as const;
+  it('is true for a change or deletion that leaves an admin unable to reach the admin environment', () => {
+    expect(takesAnAdminAway(admin, { ...admin, role: 'manager' })).toBe(true);
+    expect(takesAnAdminAway(admin, null)).toBe(true);
+    expect(takesAnAdminAway(admin, { ...admin, loginMethod: 'pin_only' })).toBe(true);
+    expect(
+      takesAnAdminAway({ ...admin, loginMethod: 'password_and_pin' }, { ...admin, loginMethod: 'pin_only' }),
+    ).toBe(true);
+  });
+
+  it('is false when the admin keeps a password, or was never one who could reach it', () => {
+    expect(takesAnAdminAway(admin, admin)).toBe(false);
+    expect(takesAnAdminAway(admin, { ...admin, loginMethod: 'password_and_pin' })).toBe(false);
+    expect(takesAnAdminAway({ role: 'manager', loginMethod: 'password' }, null)).toBe(false);
+    expect(takesAnAdminAway({ ...admin, loginMethod: 'pin_only' }, { ...admin, role: 'cashier' })).toBe(
+      false,
+    );
   });
 });

@@ -65,12 +65,27 @@ export function mayManageUser(actor: Role, target: Role | null): boolean {
   return manageRefusal(actor, target) === null;
 }
 
+/** Who, for the rule that an organisation keeps an admin, counts as one. */
+export interface AdminStanding {
+  role: Role;
+  loginMethod: LoginMethod;
+}
+
 /**
- * Whether changing someone's role from `from` to `to` (null: deleting them) takes an admin away,
- * so that the organisation must be checked for another one first.
+ * An admin who can open the admin environment: from the username and password screen, or from a
+ * register by confirming it is them. Both need a password (a passkey is for admins with one), so
+ * a "PIN only" admin cannot.
  */
-export function takesAnAdminAway(from: Role, to: Role | null): boolean {
-  return from === 'admin' && to !== 'admin';
+export function reachesAdminEnvironment(u: AdminStanding): boolean {
+  return u.role === 'admin' && allowsPassword(u.loginMethod);
+}
+
+/**
+ * Whether changing someone from `before` to `after` (null: deleting them) takes away an admin who
+ * can reach the admin environment, so that the organisation must be checked for another one first.
+ */
+export function takesAnAdminAway(before: AdminStanding, after: AdminStanding | null): boolean {
+  return reachesAdminEnvironment(before) && !(after !== null && reachesAdminEnvironment(after));
 }
 
 /** The roles an actor may give someone, in the article's order. */

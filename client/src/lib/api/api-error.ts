@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@tapin/shared';
+import type { ErrorCode, PinChallengeJSON } from '@tapin/shared';
 
 /** `network` and `timeout` are the client's own: the server was not reached or did not answer. */
 export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response' | 'offline_login_refused';
@@ -10,6 +10,8 @@ export class ApiClientError extends Error {
     readonly status: number,
     readonly field?: string,
     readonly retryAfterSeconds?: number,
+    /** A PIN-login refusal hands over the register's next challenge. */
+    readonly nextChallenge?: PinChallengeJSON,
   ) {
     super(message);
     this.name = 'ApiClientError';

@@ -51,7 +51,7 @@ export async function request<S extends z.ZodMiniType>(
     if (envelope.success) {
       const e = envelope.data.error;
       if (e.code === 'unauthenticated' || e.code === 'step_up_required') sessionProblemListener?.(e.code);
-      throw new ApiClientError(e.code, e.message, res.status, e.field, e.retryAfterSeconds);
+      throw new ApiClientError(e.code, e.message, res.status, e.field, e.retryAfterSeconds, e.nextChallenge);
     }
     // A proxy or service worker answered instead of Tapin.
     throw new ApiClientError(
