@@ -49,7 +49,8 @@ export async function updateUser(
         trx,
         actor.organisation.id,
         target.id,
-        role === 'admin' ? 'loginMethod' : 'role',
+        // Only an admin can be taken away, so a role that stays the same means the method did it.
+        role === target.role ? 'loginMethod' : 'role',
       );
     }
     await updateUserRow(trx, actor.organisation.id, target.id, {
