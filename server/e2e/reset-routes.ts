@@ -12,7 +12,7 @@ import { valid } from '../src/http/validate.js';
 export function resetRoutes(deps: AppDeps) {
   const { db, kind } = deps.database;
   return new Hono<AppEnv>()
-    .use(requestGuard({ publicOrigin: deps.config.publicOrigin }))
+    .use(requestGuard({ allowedOrigins: deps.config.allowedOrigins }))
     .post('/reset', valid('json', EmptyRequest), async (c) => {
       // Every table the migrations made, so tables added later are emptied too.
       const tables = await db.introspection.getTables();

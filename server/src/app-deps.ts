@@ -12,6 +12,11 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   logger: Logger;
+  /**
+   * Unlocks first-run setup for a browser that is not on the server's machine. Random for each
+   * process and printed at start while setup is still needed; useless once it is done.
+   */
+  setupToken: string;
 }
 
 export interface AppEnv {

@@ -22,7 +22,7 @@ import { userRoutes } from './users/user-routes.js';
 /** Builds the whole app from its dependencies; tests call `app.request()` on the result. */
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
-    .use(requestGuard({ publicOrigin: deps.config.publicOrigin }))
+    .use(requestGuard({ allowedOrigins: deps.config.allowedOrigins }))
     .use(async (c, next) => {
       // Set before the handler answers, so the response is built once with it.
       c.header('Cache-Control', 'no-store');

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { backupCommand } from './cli/backup-command.js';
 import { setupCommand } from './cli/setup-command.js';
 import { startRetention } from './retention/start-retention.js';
+import { announceSetup } from './setup/announce-setup.js';
 import { stopGracefully } from './startup/stop-gracefully.js';
 import { buildDeps, startServer } from './start-server.js';
 
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
     return code;
   }
   const server = await startServer(deps);
+  await announceSetup(deps);
   const retention = startRetention(deps);
   const stop = (signal: string) =>
     void stopGracefully({ server, deps, signal, before: () => retention.stop() }).then(() => process.exit(0));

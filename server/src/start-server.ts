@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -28,7 +29,8 @@ export async function buildDeps(
     logger.warn('database connection lost; the pool reconnects', { message: err.message }),
   );
   write?.();
-  return { database, secrets, config, clock: systemClock, logger };
+  const setupToken = randomBytes(24).toString('base64url');
+  return { database, secrets, config, clock: systemClock, logger, setupToken };
 }
 
 async function openMigrated(config: Config, onConnectionError: (err: Error) => void): Promise<Database> {

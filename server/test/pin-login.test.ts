@@ -261,6 +261,32 @@ describe('throttling', () => {
     expect(types).toContain('device.unlocked');
   });
 
+  it('returns 200 to approving a locked device again, which unlocks it and audits device.unlocked', async ({
+    t,
+    admin,
+    device,
+  }) => {
+    for (let failures = 0; failures < 10; failures++) {
+      if (failures >= 3) t.clock.advance(2 ** (failures - 3) * 1000);
+      expect((await device.pinLogin('99999')).status).toBe(401);
+    }
+    await admin.login('ada', 'correct horse battery');
+    expect(
+      (await admin.get<{ device: { status: string } }>(`/api/devices/${device.id}`)).body.device.status,
+    ).toBe('locked');
+    expect((await device.approveWith(admin, 'Till 1')).status).toBe(200);
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
+    const rows = await t.deps.database.db
+      .selectFrom('audit_events')
+      .select(['type', 'device_id', 'detail'])
+      .where('type', 'in', ['device.approved', 'device.unlocked'])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.type)).toEqual(['device.approved', 'device.approved', 'device.unlocked']);
+    expect(rows[2]?.device_id).toBe(device.id);
+    expect(JSON.parse(rows[2]?.detail ?? '{}')).toMatchObject({ byApproval: true, failedAttempts: 10 });
+  });
+
   it('returns 200 with failedAttempts 0 after a successful login', async ({ admin, device }) => {
     await device.pinLogin('99999');
     await device.pinLogin('99998');

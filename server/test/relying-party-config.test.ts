@@ -26,3 +26,20 @@ describe('RP_ID, the domain passkeys are bound to', () => {
     expect(() => loadConfig({ RP_ID: 'https://tapin.example.com' })).toThrow(/RP_ID/);
   });
 });
+
+describe('the origins requests and passkeys are accepted from', () => {
+  it('are localhost on PORT without PUBLIC_ORIGIN, never a name taken from the request', () => {
+    expect(loadConfig({ PORT: '3000' }).allowedOrigins).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+    ]);
+    expect(loadConfig({ PORT: '80' }).allowedOrigins).toContain('http://localhost');
+  });
+
+  it('are PUBLIC_ORIGIN alone when it is set', () => {
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://tapin.example.com/' }).allowedOrigins).toEqual([
+      'https://tapin.example.com',
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
-import type { SessionJSON } from '@tapin/shared';
-import { it } from './support/fixtures.js';
+import { BACKGROUND_HEADER, type SessionJSON } from '@tapin/shared';
+import { it, test } from './support/fixtures.js';
 import { DEFAULT_SETUP, TestClient } from './support/test-client.js';
 import { createUser, loginAs } from './support/users.js';
 
@@ -74,19 +74,74 @@ describe('session lifetime', () => {
     expect((await admin.login('ada', DEFAULT_SETUP.password)).status).toBe(200);
   });
 
-  it('returns 200 to a register session through idle time, and 401 at its absolute lifetime', async ({
+  it('returns 200 to a register session in use until its absolute lifetime, then 401', async ({
     t,
     admin,
     device,
   }) => {
     await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '42424' });
-    const login = await device.pinLogin('42424');
-    expect(login.status).toBe(200);
+    expect((await device.pinLogin('42424')).status).toBe(200);
     const start = t.clock.now();
-    t.clock.advance(2 * HOUR);
-    expect((await device.client.get('/api/auth/session')).status).toBe(200);
+    while (t.clock.now() < start + 12 * HOUR - 10 * MINUTE) {
+      t.clock.advance(10 * MINUTE);
+      expect((await device.client.get('/api/auth/session')).status).toBe(200);
+    }
     t.clock.t = start + 12 * HOUR;
     expect((await device.client.get('/api/auth/session')).status).toBe(401);
+  });
+});
+
+describe("register sessions and the organisation's idle lock", () => {
+  const it = test.extend('pia', async ({ admin, device }) => {
+    await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '42424' });
+    const login = await device.pinLogin('42424');
+    if (login.status !== 200) throw new Error(`Pia's PIN login failed: ${login.status}`);
+    return device;
+  });
+  const BACKGROUND = { [BACKGROUND_HEADER]: '1' };
+
+  it('returns 401 to a register session unused for longer than the idle lock, and ends it', async ({
+    t,
+    pia,
+  }) => {
+    // The default lock is 15 minutes; the server allows a minute for last-use bookkeeping.
+    t.clock.advance(16 * MINUTE + 1000);
+    const res = await pia.client.get('/api/auth/session');
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
+    const rows = await t.deps.database.db.selectFrom('sessions').select(['kind', 'ended_at']).execute();
+    expect(rows.find((r) => r.kind === 'register')?.ended_at).toBe(t.clock.now());
+  });
+
+  it('returns 200 to a register session used within each idle lock', async ({ t, pia }) => {
+    for (let i = 0; i < 6; i++) {
+      t.clock.advance(14 * MINUTE);
+      expect((await pia.client.get('/api/auth/session')).status, `after ${(i + 1) * 14} minutes`).toBe(200);
+    }
+  });
+
+  it("returns 401 after the register's own background checks alone, which do not count as use", async ({
+    t,
+    pia,
+  }) => {
+    for (let i = 0; i < 16; i++) {
+      t.clock.advance(MINUTE);
+      expect((await pia.client.call('GET', '/api/auth/session', undefined, BACKGROUND)).status).toBe(200);
+    }
+    t.clock.advance(MINUTE + 1000);
+    expect((await pia.client.call('GET', '/api/auth/session', undefined, BACKGROUND)).status).toBe(401);
+  });
+
+  it("follows the organisation's setting: 401 after 5 minutes when the lock is 5", async ({
+    t,
+    admin,
+    pia,
+  }) => {
+    expect((await admin.patch('/api/organisation/pin-login', { idleLockMinutes: 5 })).status).toBe(200);
+    t.clock.advance(4 * MINUTE);
+    expect((await pia.client.get('/api/auth/session')).status).toBe(200);
+    t.clock.advance(6 * MINUTE + 1000);
+    expect((await pia.client.get('/api/auth/session')).status).toBe(401);
   });
 });
 

@@ -55,6 +55,13 @@ export function runServer(
   );
 }
 
+const output = new WeakMap<ChildProcess, () => string>();
+
+/** Everything a server started by startServerProcess has written to standard output so far. */
+export function outputOf(child: ChildProcess): string {
+  return output.get(child)?.() ?? '';
+}
+
 /** Starts the compiled `serve` and resolves once it listens. */
 export function startServerProcess(env: Record<string, string>): Promise<ChildProcess> {
   return compiledMain().then(
@@ -62,6 +69,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ChildPr
       new Promise((ready, fail) => {
         const child = spawn(process.execPath, [main, 'serve'], { env: environment(env) });
         let out = '';
+        output.set(child, () => out);
         child.stdout.on('data', (d: Buffer) => {
           out += d.toString();
           if (out.includes('Tapin is listening')) ready(child);

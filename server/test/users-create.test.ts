@@ -154,3 +154,41 @@ describe('My account > Users: the PIN is exactly 5 ASCII digits', () => {
     },
   );
 });
+
+describe('usernames of other organisations', () => {
+  it("returns the same 409 username_taken for another organisation's username as for one's own, 10 times per 15 minutes, then 429", async ({
+    t,
+    bakery,
+  }) => {
+    const own = await bakery.post('/api/users', newUserBody({ username: 'bea' }));
+    const theirs = await bakery.post('/api/users', newUserBody({ username: 'ada' }));
+    expect(theirs.status).toBe(409);
+    expect(theirs.body).toEqual(own.body);
+    for (let i = 2; i < 10; i++) {
+      expect((await bakery.post('/api/users', newUserBody({ username: 'ada' }))).status).toBe(409);
+    }
+    const blocked = await bakery.post('/api/users', newUserBody({ username: 'ada' }));
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toMatchObject({ error: { code: 'rate_limited', field: 'username' } });
+    const rows = await t.deps.database.db
+      .selectFrom('audit_events')
+      .innerJoin('organisations', 'organisations.id', 'audit_events.organisation_id')
+      .select(['organisations.name', 'audit_events.type'])
+      .where('audit_events.type', '=', 'user.username_conflict')
+      .execute();
+    expect(rows).toHaveLength(10);
+    expect(rows.every((r) => r.name === 'Bakery')).toBe(true);
+    // A free username is not counted: the window still lets the actor add staff afterwards.
+    t.clock.advance(15 * 60 * 1000);
+    expect((await bakery.post('/api/users', newUserBody({ username: 'bruno' }))).status).toBe(201);
+  });
+
+  it('returns 200 to a rename that keeps the username, without spending an answer', async ({ admin }) => {
+    const carl = await createUser(admin, { username: 'carl' });
+    for (let i = 0; i < 12; i++) {
+      expect(
+        (await admin.patch(`/api/users/${carl.id}`, { username: 'carl', name: `Carl ${i}` })).status,
+      ).toBe(200);
+    }
+  });
+});

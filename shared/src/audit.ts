@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = [
   'user.role_changed',
   'user.login_method_changed',
   'user.pin_conflict',
+  'user.username_conflict',
   'login.password_failed',
   'login.pin_failed',
   'login.passkey_failed',
@@ -27,6 +28,8 @@ export const AUDIT_EVENT_TYPES = [
   'passkey.added',
   'passkey.removed',
   'passkey.counter_regressed',
+  /** A privileged action refused to a logged-in actor: see the detail's action, code and reason. */
+  'access.refused',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'pin_taken',
   'rate_limited',
   'setup_already_done',
+  /** First-run setup from elsewhere than localhost without the setup token printed at start. */
+  'setup_token_required',
   /** Deleting your own account. */
   'cannot_delete_self',
   /** The change would leave the organisation without an admin. */

@@ -12,3 +12,12 @@ export const SetupRequest = z.strictObject({
   password: Password,
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
+
+/** The one-time token the server prints at start, for a first-run setup not made on its own machine. */
+export const SETUP_TOKEN_MAX = 100;
+
+/** First-run setup from the browser: the setup token is needed unless the request comes from localhost. */
+export const FirstRunSetupRequest = z.extend(SetupRequest, {
+  setupToken: z.optional(z.string().check(z.maxLength(SETUP_TOKEN_MAX))),
+});
+export type FirstRunSetupRequest = z.infer<typeof FirstRunSetupRequest>;

@@ -1,6 +1,7 @@
 import { DEFAULT_IDLE_LOCK_MINUTES } from '@tapin/shared';
 import * as organisationApi from '../lib/api/organisation-api';
 import { readPreference, writePreference } from '../lib/storage/preferences';
+import { INPUT_EVENTS } from './recent-input';
 
 /** "Lock after inactivity" of the organisation, remembered for when the server can't be reached. */
 export async function idleLockMinutes(): Promise<number> {
@@ -13,7 +14,7 @@ export async function idleLockMinutes(): Promise<number> {
   }
 }
 
-const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
+const ACTIVITY = INPUT_EVENTS;
 
 /**
  * Calls `onIdle` once nobody has touched the register for `minutes` (PCI DSS 8.2.8).

@@ -40,12 +40,13 @@ class SessionState {
     return this.offline ?? this.current;
   }
 
-  async refresh(): Promise<void> {
+  /** `background`: the client checks by itself, which does not count as using the session. */
+  async refresh(opts: { background?: boolean } = {}): Promise<void> {
     try {
       // A session opened offline lives on the device until it is logged out or runs out.
       if (await restoreOfflineSession(Date.now())) return;
       await flushPendingLogout(() => authApi.logout());
-      const current = await authApi.session();
+      const current = await authApi.session(opts);
       holdChallenge(current.nextChallenge);
       this.set(current);
     } catch (err) {

@@ -8,16 +8,19 @@ import { passkeyRequired, passkeyRequirement } from '../passkeys/passkey-require
 import { releaseAttempt, reserveAttempt } from '../rate-limit/attempt-budget.js';
 import { stepUp } from '../sessions/step-up.js';
 import { verifyPassword } from './password-hash.js';
-import { passwordAttemptBudget } from './password-attempt-budget.js';
+import { stepUpAttemptBudget } from './password-attempt-budget.js';
 
-/** "Confirm it's you" on a register with the password: the same budget and rules as a login. */
+/**
+ * "Confirm it's you" on a register with the password: the rules of a login, with a budget of its own
+ * per user, reserved before the password is checked.
+ */
 export async function stepUpWithPassword(
   db: Kysely<DB>,
   actor: Actor,
   password: string,
 ): Promise<SessionJSON> {
   const { user, now } = actor;
-  const budget = passwordAttemptBudget(user.username);
+  const budget = stepUpAttemptBudget(user.id);
   await reserveAttempt(db, budget, now);
   const ok = user.password_hash !== null && (await verifyPassword(user.password_hash, password));
   if (!ok) {

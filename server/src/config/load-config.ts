@@ -5,11 +5,14 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
-  /**
-   * The origin browsers use to reach Tapin (for the CSRF origin check and WebAuthn). When unset,
-   * the request's own origin is trusted, which is right for a direct connection.
-   */
+  /** The origin browsers use to reach Tapin, from PUBLIC_ORIGIN. */
   publicOrigin: string | undefined;
+  /**
+   * The only origins mutating requests and WebAuthn ceremonies are accepted from: PUBLIC_ORIGIN, or
+   * localhost on PORT when it is unset. Never the request's Host header, which a DNS-rebinding page
+   * chooses itself.
+   */
+  allowedOrigins: string[];
   /** Use X-Forwarded-For for client IPs: only behind a proxy that sets it. */
   trustProxy: boolean;
   /** Where the built client lives; absent in API-only tests. */
@@ -66,12 +69,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir?: strin
     dataDir: e.DATA_DIR || './data',
     databaseUrl: e.DATABASE_URL || undefined,
     publicOrigin,
+    allowedOrigins: publicOrigin ? [publicOrigin] : loopbackOrigins(port),
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     clientDir: e.CLIENT_DIR || defaults.clientDir,
     secureCookies: publicOrigin?.startsWith('https://') ?? false,
     rpId: relyingPartyId(e.RP_ID, publicOrigin),
     rpName: 'Tapin',
   };
+}
+
+/** The origins of this server on the machine itself, as a browser writes them. */
+function loopbackOrigins(port: number): string[] {
+  const suffix = port === 80 ? '' : `:${port}`;
+  return ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}${suffix}`);
 }
 
 /** RP_ID, or the host of PUBLIC_ORIGIN, or localhost; refused when browsers would refuse it. */

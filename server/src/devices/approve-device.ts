@@ -12,8 +12,8 @@ import { verifyDeviceProof } from './verify-device-proof.js';
 
 /**
  * Approve: registers the device's public key under a name, so that PIN login works on it. A device
- * approved before (even revoked) is approved again with a clean slate; one of another organisation
- * is refused. `created` tells a first approval from a repeated one.
+ * approved before (even revoked or locked) is approved again with a clean slate, and a lock it
+ * clears is audited as an unlock; one of another organisation is refused. `created` tells a first approval from a repeated one.
  */
 export async function approveDevice(
   db: Kysely<DB>,
@@ -65,11 +65,20 @@ export async function approveDevice(
         ...approved,
       });
     }
-    await recordAudit(trx, auditScope(actor), {
+    const scope = auditScope(actor);
+    await recordAudit(trx, scope, {
       type: 'device.approved',
       deviceId: id,
       detail: { name, again: existing !== undefined },
     });
+    // Approving again clears a lock too; that must read as an unlock, as the Unlock action does.
+    if (existing?.locked_at != null) {
+      await recordAudit(trx, scope, {
+        type: 'device.unlocked',
+        deviceId: id,
+        detail: { name, byApproval: true, failedAttempts: existing.failed_attempts },
+      });
+    }
     const device = await findDevice(trx, orgId, id);
     if (!device) throw new Error('the approved device vanished inside its transaction');
     return { device: deviceJSON(device, actor.user.name), created: !existing };

@@ -9,6 +9,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly extra: { field?: string; retryAfterSeconds?: number; nextChallenge?: PinChallengeJSON } = {},
+    /** For the audit log only, never for the response: the user a refused action was aimed at. */
+    readonly audit: { targetUserId?: string } = {},
   ) {
     super(message);
     this.name = 'DomainError';

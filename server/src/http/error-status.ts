@@ -18,6 +18,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   pin_taken: 409,
   rate_limited: 429,
   setup_already_done: 409,
+  setup_token_required: 403,
   cannot_delete_self: 409,
   last_admin: 409,
   device_proof_invalid: 400,

@@ -10,10 +10,11 @@ const tooLarge = () =>
 
 /**
  * CSRF and body rules for every mutating API request: a JSON content type (a cross-site form
- * cannot send one without a preflight), a same-origin `Origin`, and a size cap. Hono's csrf()
- * only inspects form content types, so it is not enough here.
+ * cannot send one without a preflight), an `Origin` among the configured ones, and a size cap.
+ * Hono's csrf() only inspects form content types, so it is not enough here. The request's own
+ * origin (its Host header) is never trusted: a DNS-rebinding page sends a matching one.
  */
-export function requestGuard(opts: { publicOrigin: string | undefined }): MiddlewareHandler {
+export function requestGuard(opts: { allowedOrigins: string[] }): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -23,8 +24,7 @@ export function requestGuard(opts: { publicOrigin: string | undefined }): Middle
   return async (c, next) => {
     if (!MUTATING.has(c.req.method)) return next();
     const origin = c.req.header('origin');
-    const expected = opts.publicOrigin ?? new URL(c.req.url).origin;
-    if (origin !== expected) {
+    if (origin === undefined || !opts.allowedOrigins.includes(origin)) {
       throw new DomainError('forbidden_origin', 'The request must come from this site');
     }
     const type = c.req.header('content-type') ?? '';

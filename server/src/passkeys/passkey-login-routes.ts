@@ -17,7 +17,7 @@ export function passkeyLoginRoutes(deps: AppDeps) {
     .post('/options', valid('json', EmptyRequest), async (c) =>
       c.json(
         await beginPasskeyLogin({
-          rp: relyingParty(c, deps.config),
+          rp: relyingParty(deps.config),
           challengeKey,
           now: deps.clock.now(),
         }),
@@ -26,7 +26,7 @@ export function passkeyLoginRoutes(deps: AppDeps) {
     .post('/', valid('json', PasskeyAssertionRequest), async (c) => {
       const { response } = c.req.valid('json');
       const now = deps.clock.now();
-      const rp = relyingParty(c, deps.config);
+      const rp = relyingParty(deps.config);
       const result = await verifyPasskeyAssertion(db, { response, rp, challengeKey, now });
       if (!result.ok) return refuseAssertion(db, result, { ip: c.get('ip'), now });
       const { user, organisation } = result;

@@ -27,10 +27,10 @@ export function passkeyRoutes(deps: AppDeps) {
       return c.json<PasskeyListJSON>({ passkeys: passkeys.map(passkeyJSON) });
     })
     .post('/registration/options', mayAdd, valid('json', EmptyRequest), async (c) =>
-      c.json(await beginPasskeyRegistration(db, c.var.actor, relyingParty(c, deps.config))),
+      c.json(await beginPasskeyRegistration(db, c.var.actor, relyingParty(deps.config))),
     )
     .post('/registration', mayAdd, valid('json', FinishPasskeyRegistrationRequest), async (c) =>
-      c.json(await addPasskey(db, c.var.actor, relyingParty(c, deps.config), c.req.valid('json')), 201),
+      c.json(await addPasskey(db, c.var.actor, relyingParty(deps.config), c.req.valid('json')), 201),
     )
     .delete('/:id', admin, valid('param', PasskeyIdParam), valid('json', EmptyRequest), async (c) => {
       await removePasskey(db, c.var.actor, c.req.valid('param').id);

@@ -21,14 +21,14 @@ export function passkeyStepUpRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/options', session, valid('json', EmptyRequest), async (c) => {
       const { user, now } = c.var.actor;
-      const rp = relyingParty(c, deps.config);
+      const rp = relyingParty(deps.config);
       return c.json(await beginPasskeyStepUp(db, { rp, challengeKey, userId: user.id, now }));
     })
     .post('/', session, valid('json', PasskeyAssertionRequest), async (c) => {
       const actor = c.var.actor;
       const result = await verifyPasskeyAssertion(db, {
         response: c.req.valid('json').response,
-        rp: relyingParty(c, deps.config),
+        rp: relyingParty(deps.config),
         challengeKey,
         now: actor.now,
         stepUpUserId: actor.user.id,

@@ -135,9 +135,6 @@ export async function findActiveSession(
     offline: row.offline,
     idempotency_key: row.idempotency_key,
   };
-  if (now - session.last_seen_at > TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
-  }
   return {
     session,
     user: {
@@ -162,6 +159,12 @@ export async function findActiveSession(
       created_at: row.o_created_at,
     },
   };
+}
+
+/** Records that a session was used, at most once per TOUCH_INTERVAL_MS so reads stay reads. */
+export async function touchSession(db: Kysely<DB>, session: Session, now: number): Promise<void> {
+  if (now - session.last_seen_at <= TOUCH_INTERVAL_MS) return;
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
 }
 
 /** Which live sessions to end. */

@@ -10,6 +10,10 @@ import { anyOrganisationExists, insertOrganisation } from '../organisation/organ
 import { randomId } from '../random-id.js';
 import { insertUser } from '../users/user-repository.js';
 
+export function setupAlreadyDone(): DomainError {
+  return new DomainError('setup_already_done', 'Tapin is already set up');
+}
+
 /** Creates an organisation with its first admin, in one transaction. Used by setup and the CLI. */
 export async function createOrganisation(
   db: Kysely<DB>,
@@ -44,8 +48,7 @@ export async function createOrganisation(
       if (opts.onlyIfEmpty) {
         // Two first-run setups at once must not both win.
         await serialise(trx, 'first-run-setup');
-        if (await anyOrganisationExists(trx))
-          throw new DomainError('setup_already_done', 'Tapin is already set up');
+        if (await anyOrganisationExists(trx)) throw setupAlreadyDone();
       }
       await insertOrganisation(trx, organisation);
       await insertUser(trx, admin);

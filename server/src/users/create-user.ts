@@ -39,7 +39,7 @@ export async function createUser(
   };
   const newPin = body.pin === undefined ? null : { pin: body.pin, userId: user.id };
   const scope = auditScope(actor);
-  await saveUser(db, actor, { peppers, newPin }, async (trx) => {
+  await saveUser(db, actor, { peppers, newPin, newUsername: true }, async (trx) => {
     await insertUser(trx, user);
     await recordAudit(trx, scope, {
       type: 'user.created',

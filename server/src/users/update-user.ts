@@ -41,14 +41,16 @@ export async function updateUser(
     creds.pin_hmac,
   );
   const newPin = body.pin === undefined ? null : { pin: body.pin, userId: target.id };
-  await saveUser(db, actor, { peppers, newPin }, async (trx) => {
+  const newUsername = body.username !== undefined && body.username !== target.username;
+  await saveUser(db, actor, { peppers, newPin, newUsername }, async (trx) => {
     const before = { role: target.role, loginMethod: target.login_method };
     if (takesAnAdminAway(before, { role, loginMethod })) {
       await assertAnotherAdmin(
         trx,
         actor.organisation.id,
         target.id,
-        role === 'admin' ? 'loginMethod' : 'role',
+        // Only an admin can be taken away, so a role that stays the same means the method did it.
+        role === target.role ? 'loginMethod' : 'role',
       );
     }
     await updateUserRow(trx, actor.organisation.id, target.id, {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/open-database.js';
 import type { TestApp } from './test-app.js';
@@ -57,4 +58,19 @@ export async function snapshotDatabase(t: TestApp): Promise<Record<string, Recor
 export async function auditTypes(t: TestApp): Promise<string[]> {
   const rows = await t.deps.database.db.selectFrom('audit_events').select('type').orderBy('id').execute();
   return rows.map((r) => r.type);
+}
+
+/**
+ * What a refused request may change: nothing but its own `access.refused` entry. Compares every
+ * table but the audit log with `before`, and checks that the audit log gained exactly that entry.
+ */
+export async function expectOnlyRefusalAudited(
+  t: TestApp,
+  before: Record<string, Record<string, unknown>[]>,
+): Promise<void> {
+  const { audit_events: auditAfter = [], ...after } = await snapshotDatabase(t);
+  const { audit_events: auditBefore = [], ...rest } = before;
+  expect(after).toEqual(rest);
+  const added = auditAfter.filter((row) => !auditBefore.some((old) => old.id === row.id));
+  expect(added.map((row) => row.type)).toEqual(['access.refused']);
 }

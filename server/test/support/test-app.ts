@@ -9,7 +9,8 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { openDatabase, type Database } from '../../src/db/open-database.js';
 import type { Logger } from '../../src/logger.js';
 
-export const ORIGIN = 'http://localhost';
+/** The origin of the test app: localhost on the default port, as a browser on the server's machine. */
+export const ORIGIN = 'http://localhost:3000';
 
 /**
  * Kysely's migrator reads the catalog of every schema, and fails when another test file drops its
@@ -42,7 +43,9 @@ export interface TestApp {
 }
 
 /** The configuration a test may choose; everything else is the default. */
-export type TestAppOptions = Partial<Pick<AppDeps['config'], 'trustProxy'>>;
+export type TestAppOptions = Partial<
+  Pick<AppDeps['config'], 'trustProxy' | 'publicOrigin' | 'allowedOrigins'>
+>;
 
 /**
  * A fresh app on a fresh database: in-memory SQLite, or, when TEST_DATABASE_URL is set, a
@@ -89,6 +92,7 @@ export async function createTestApp(overrides: TestAppOptions = {}): Promise<Tes
     config: { ...loadConfig({}), clientDir: undefined, ...overrides },
     clock,
     logger,
+    setupToken: randomBytes(24).toString('base64url'),
   };
   const secondInstance = async (): Promise<TestApp> => {
     // An in-memory SQLite database cannot be opened twice; the second app shares the connection.

@@ -12,6 +12,11 @@ export interface Reply<T = unknown> {
 export class TestClient {
   cookie: string | undefined;
   ip: string | undefined;
+  /**
+   * The socket address the request comes from, as Node's server would report it; unset, the app
+   * sees no socket (as `app.request()` always does) and the client address is unknown.
+   */
+  remoteAddress: string | undefined;
   constructor(private readonly t: TestApp) {}
 
   async call<T = unknown>(
@@ -26,11 +31,18 @@ export class TestClient {
       h['content-type'] ??= 'application/json';
       h.origin ??= ORIGIN;
     }
-    const res = await this.t.app.request(`${ORIGIN}${path}`, {
-      method,
-      headers: h,
-      ...(method !== 'GET' && { body: typeof body === 'string' ? body : JSON.stringify(body ?? {}) }),
-    });
+    const env = this.remoteAddress
+      ? { incoming: { socket: { remoteAddress: this.remoteAddress } } }
+      : undefined;
+    const res = await this.t.app.request(
+      `${ORIGIN}${path}`,
+      {
+        method,
+        headers: h,
+        ...(method !== 'GET' && { body: typeof body === 'string' ? body : JSON.stringify(body ?? {}) }),
+      },
+      env,
+    );
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const [pair] = setCookie.split(';');
@@ -71,13 +83,16 @@ export const DEFAULT_SETUP: SetupRequest = {
   password: 'correct horse battery',
 };
 
-/** Runs first-run setup and returns a client logged in as the first admin. */
+/**
+ * Runs first-run setup with the setup token (the test app has no socket, so no request of it comes
+ * from localhost) and returns a client logged in as the first admin.
+ */
 export async function setUpOrganisation(
   t: TestApp,
   setup: SetupRequest = DEFAULT_SETUP,
 ): Promise<TestClient> {
   const admin = new TestClient(t);
-  const res = await admin.post('/api/setup', setup);
+  const res = await admin.post('/api/setup', { ...setup, setupToken: t.deps.setupToken });
   if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${res.text}`);
   return admin;
 }

@@ -21,6 +21,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'user.role_changed': 'Role changed',
   'user.login_method_changed': 'Login method changed',
   'user.pin_conflict': 'PIN refused: already in use',
+  'user.username_conflict': 'Username refused: already taken',
   'login.password_failed': 'Failed password login',
   'login.pin_failed': 'Failed PIN login',
   'login.passkey_failed': 'Failed passkey login',
@@ -34,6 +35,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'passkey.added': 'Passkey added',
   'passkey.removed': 'Passkey removed',
   'passkey.counter_regressed': 'Passkey counter went backwards (possible cloned passkey)',
+  'access.refused': 'Action refused',
 };
 
 function roleLabel(value: unknown): string | null {
@@ -99,6 +101,10 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
       return passkeyFailure(detail);
     case 'settings.changed':
       return settingsChange(label, detail);
+    case 'device.unlocked':
+      return detail.byApproval === true ? `${label} by approving it again` : label;
+    case 'access.refused':
+      return typeof detail.reason === 'string' ? `${label}: ${detail.reason}` : label;
     default:
       return label;
   }

@@ -5,8 +5,9 @@ const path = (id: string) => `/api/devices/${encodeURIComponent(id)}`;
 
 // Calls about devices: the register's own state and challenges, and device management.
 
+/** Asked by the register by itself, so it is not use of whatever session the browser holds. */
 export const state = (deviceId: string) =>
-  request('POST', '/api/devices/state', 'DeviceStateJSON', { deviceId });
+  request('POST', '/api/devices/state', 'DeviceStateJSON', { deviceId }, { background: true });
 
 /** A single-use challenge for this device to sign, for a PIN login or an offline upload. */
 export const challenge = (body: PinChallengeRequest) =>

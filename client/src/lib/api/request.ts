@@ -1,3 +1,4 @@
+import { BACKGROUND_HEADER } from '@tapin/shared';
 import type * as z from 'zod/mini';
 import { connectivity } from '../connectivity.svelte';
 import { loadPart } from '../load-part';
@@ -29,13 +30,17 @@ export async function request<K extends ResponseSchema>(
   path: string,
   schema: K,
   body?: unknown,
+  opts: { background?: boolean } = {},
 ): Promise<Parsed<K>> {
   let res: Response;
+  const headers: Record<string, string> = method === 'GET' ? {} : { 'content-type': 'application/json' };
+  // A check the client makes by itself must not keep an unattended session alive on the server.
+  if (opts.background) headers[BACKGROUND_HEADER] = '1';
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+      headers,
       ...(method !== 'GET' && { body: JSON.stringify(body ?? {}) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
