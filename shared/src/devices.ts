@@ -1,25 +1,30 @@
 import * as z from 'zod/mini';
+import { text } from './text.js';
 import { Id, IsoDateTime } from './fields.js';
-import { DEVICE_NAME_MAX } from './limits.js';
+import { DEVICE_ID_LENGTH, DEVICE_NAME_MAX } from './limits.js';
 
 /** A device's ID is the RFC 7638 thumbprint of its public key: base64url of a SHA-256. */
-export const DeviceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a valid device ID'));
+export const DeviceId = text(
+  z.regex(new RegExp(`^[A-Za-z0-9_-]{${DEVICE_ID_LENGTH}}$`), 'Not a valid device ID'),
+);
 export type DeviceId = z.infer<typeof DeviceId>;
 
 /** The public half of the device's ECDSA P-256 key, as WebCrypto exports it. */
 export const DevicePublicKeyJWK = z.strictObject({
   kty: z.literal('EC'),
   crv: z.literal('P-256'),
-  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
-  y: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  x: text(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  y: text(z.regex(/^[A-Za-z0-9_-]{43}$/)),
   ext: z.optional(z.boolean()),
   key_ops: z.optional(z.array(z.literal('verify')).check(z.maxLength(1))),
 });
 export type DevicePublicKeyJWK = z.infer<typeof DevicePublicKeyJWK>;
 
-export const DeviceName = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Give the device a name'), z.maxLength(DEVICE_NAME_MAX));
+export const DeviceName = text(
+  z.trim(),
+  z.minLength(1, 'Give the device a name'),
+  z.maxLength(DEVICE_NAME_MAX),
+);
 
 export const DEVICE_STATUSES = ['approved', 'revoked', 'locked'] as const;
 export const DeviceStatus = z.enum(DEVICE_STATUSES);
@@ -27,10 +32,10 @@ export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
 export const DeviceJSON = z.object({
   id: DeviceId,
-  name: z.string(),
+  name: text(),
   status: DeviceStatus,
   approvedAt: IsoDateTime,
-  approvedBy: z.nullable(z.string()),
+  approvedBy: z.nullable(text()),
   lastLoginAt: z.nullable(IsoDateTime),
 });
 export type DeviceJSON = z.infer<typeof DeviceJSON>;
@@ -42,8 +47,8 @@ export type DeviceListJSON = z.infer<typeof DeviceListJSON>;
 
 export const DeviceSessionJSON = z.object({
   id: Id,
-  user: z.nullable(z.object({ id: Id, name: z.string() })),
-  ip: z.nullable(z.string()),
+  user: z.nullable(z.object({ id: Id, name: text() })),
+  ip: z.nullable(text()),
   loginAt: IsoDateTime,
   offline: z.boolean(),
   active: z.boolean(),

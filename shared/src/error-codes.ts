@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { text } from './text.js';
 
 /**
  * The closed list of error codes the API may answer with, each naming one cause. Clients switch on
@@ -49,8 +50,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ErrorBodyJSON = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
-    message: z.string(),
-    field: z.optional(z.string()),
+    message: text(),
+    field: z.optional(text()),
     retryAfterSeconds: z.optional(z.number()),
   }),
 });

@@ -13,4 +13,5 @@ export * from './pin-login.js';
 export * from './roles.js';
 export * from './session.js';
 export * from './setup.js';
+export * from './text.js';
 export * from './users.js';

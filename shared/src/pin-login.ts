@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { text } from './text.js';
 import { IsoDateTime } from './fields.js';
 import { DeviceId } from './devices.js';
+import { CHALLENGE_MAX } from './limits.js';
 import { Pin } from './pin.js';
 
 /** What a device-signed challenge may be used for. */
@@ -14,7 +16,7 @@ export const PinChallengeRequest = z.strictObject({
 export type PinChallengeRequest = z.input<typeof PinChallengeRequest>;
 
 export const PinChallengeJSON = z.object({
-  challenge: z.string(),
+  challenge: text(),
   expiresAt: IsoDateTime,
 });
 export type PinChallengeJSON = z.infer<typeof PinChallengeJSON>;
@@ -22,7 +24,7 @@ export type PinChallengeJSON = z.infer<typeof PinChallengeJSON>;
 /** What the device signs (as a compact ES256 JWS) to prove it holds its key. */
 export const PinLoginProofPayload = z.strictObject({
   purpose: z.literal('tapin:pin-login'),
-  challenge: z.string().check(z.maxLength(128)),
+  challenge: text(z.maxLength(CHALLENGE_MAX)),
   deviceId: DeviceId,
 });
 export type PinLoginProofPayload = z.infer<typeof PinLoginProofPayload>;
@@ -31,6 +33,6 @@ export const PinLoginRequest = z.strictObject({
   deviceId: DeviceId,
   pin: Pin,
   /** Compact JWS over PinLoginProofPayload, signed with the device key. */
-  proof: z.string().check(z.maxLength(2048)),
+  proof: text(z.maxLength(2048)),
 });
 export type PinLoginRequest = z.infer<typeof PinLoginRequest>;
