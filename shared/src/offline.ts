@@ -86,7 +86,10 @@ export const OfflineUploadResultJSON = z.object({
   applied: z.int(),
   /** Entries the server already had: a repeated upload changes nothing. */
   duplicates: z.int(),
-  /** Entries refused: unknown user, or a time outside what the device could have seen. */
+  /**
+   * Entries refused, and each recorded in the audit log: a time outside what the device could have
+   * seen, or a user whom no roster issued to this device named for that time.
+   */
   rejected: z.int(),
 });
 export type OfflineUploadResultJSON = z.infer<typeof OfflineUploadResultJSON>;
