@@ -1,5 +1,15 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+
+/**
+ * Keys are built from what a request says (`password:<username>`, with a username of up to 256
+ * characters at login), so the row holds their SHA-256 in hex: 64 characters whatever the input,
+ * and no username in the table.
+ */
+function storedKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
 
 /**
  * Counts one event against `key` in a fixed window and returns the count so far. The counter lives
@@ -14,7 +24,7 @@ export async function countInWindow(
   const stale = now - windowMs;
   const row = await db
     .insertInto('rate_limits')
-    .values({ key, window_start: now, count: 1 })
+    .values({ key: storedKey(key), window_start: now, count: 1 })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         count: sql<number>`case when rate_limits.window_start <= ${stale} then 1 else rate_limits.count + 1 end`,
@@ -36,7 +46,7 @@ export async function peekWindow(
   const row = await db
     .selectFrom('rate_limits')
     .select(['count', 'window_start'])
-    .where('key', '=', key)
+    .where('key', '=', storedKey(key))
     .executeTakeFirst();
   if (!row || row.window_start <= now - windowMs) return { count: 0, retryAfterSeconds: 0 };
   return {
@@ -55,7 +65,7 @@ export async function uncountInWindow(
   await db
     .updateTable('rate_limits')
     .set({ count: sql<number>`count - 1` })
-    .where('key', '=', key)
+    .where('key', '=', storedKey(key))
     .where('count', '>', 0)
     .where('window_start', '>', now - windowMs)
     .execute();
