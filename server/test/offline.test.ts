@@ -12,6 +12,7 @@ import {
   type OfflineUploadResultJSON,
   type SigningKeyJSON,
 } from '@tapin/shared';
+import * as offlineGrants from '../src/db/migrations/003-offline-grants.js';
 import { CARA_PIN, test as base } from './support/fixtures.js';
 import type { TestApp } from './support/test-app.js';
 import type { TestClient } from './support/test-client.js';
@@ -432,5 +433,29 @@ describe('offline upload: one batch, one transaction', () => {
       .execute();
     // Its column is varchar(100); a key longer than that is refused by PostgreSQL (a 500 before).
     expect(keys.map((k) => k.idempotency_key?.length)).toEqual([64]);
+  });
+});
+
+describe('offline upload: sessions uploaded before idempotency keys were hashed', () => {
+  it('returns 200 with a repeat counted as a duplicate after migration 003 re-keyed the stored session', async ({
+    t,
+    device,
+    caraId,
+  }) => {
+    await caraOnRoster(t, device);
+    const uploaded = entry(caraId, t.clock.now() - 30_000);
+    expect((await upload(device, [uploaded])).body).toMatchObject({ applied: 1 });
+    // Back to how 002 left it: the key as `<deviceId>:<key>`, and no grants table.
+    const { db } = t.deps.database;
+    await db
+      .updateTable('sessions')
+      .set({ idempotency_key: `${device.id}:${uploaded.idempotencyKey}` })
+      .where('offline', '=', 1)
+      .execute();
+    await offlineGrants.down(db);
+    await offlineGrants.up(db);
+    // The register's next roster records its grant again; then the old entry is a repeat.
+    expect((await device.client.get('/api/offline/roster')).status).toBe(200);
+    expect((await upload(device, [uploaded])).body).toEqual({ applied: 0, duplicates: 1, rejected: 0 });
   });
 });
