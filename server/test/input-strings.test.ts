@@ -1,9 +1,11 @@
 import { describe, expect } from 'vitest';
-import { LOGIN_INPUT_MAX, NAME_MAX, type UserJSON } from '@tapin/shared';
+import { AuditPageJSON, LOGIN_INPUT_MAX, NAME_MAX, UserListJSON, type UserJSON } from '@tapin/shared';
+import { recordAudit } from '../src/audit/record-audit.js';
+import * as storableText from '../src/db/migrations/004-storable-text.js';
 import { snapshotDatabase } from './support/database.js';
 import { it } from './support/fixtures.js';
 import { TestClient } from './support/test-client.js';
-import { newUserBody } from './support/users.js';
+import { createUser, newUserBody, sessionOf } from './support/users.js';
 
 /** Strings that JSON carries and no text column should hold. */
 const UNSTORABLE = [
@@ -111,5 +113,41 @@ describe('strings at their limits', () => {
       newUserBody({ name: 'é'.repeat(NAME_MAX + 1), username: 'longer' }),
     );
     expect(long.status).toBe(400);
+  });
+});
+
+describe('text stored before the string rule', () => {
+  it('returns 200 with the user list and the audit log after migration 004 cleaned what they would show', async ({
+    t,
+    admin,
+  }) => {
+    const { db, kind } = t.deps.database;
+    const cara = await createUser(admin, { name: 'Cara', username: 'cara' });
+    // As an older version could store them (PostgreSQL never kept a NUL; it turned a lone
+    // surrogate into U+FFFD itself).
+    const broken = kind === 'sqlite' ? 'Ca\u0000ra \uD83D' : 'Cara \uD83D';
+    await db.updateTable('users').set({ name: broken }).where('id', '=', cara.id).execute();
+    await recordAudit(
+      db,
+      {
+        organisationId: (await sessionOf(admin)).organisation.id,
+        actorUserId: null,
+        ip: null,
+        now: t.clock.now(),
+      },
+      { type: 'login.password_failed', detail: { username: 'x\u0000y\uDE00' } },
+    );
+    // What the register and the admin screens would have refused to read.
+    expect(AuditPageJSON.safeParse((await admin.get('/api/audit')).body).success).toBe(false);
+    if (kind === 'sqlite')
+      expect(UserListJSON.safeParse((await admin.get('/api/users')).body).success).toBe(false);
+    await storableText.up(db);
+    const users = await admin.get<UserListJSON>('/api/users');
+    expect(UserListJSON.safeParse(users.body).success).toBe(true);
+    // SQLite hands the broken pair back as three replacement characters, PostgreSQL as one.
+    expect(users.body.users.find((u) => u.id === cara.id)?.name).toMatch(/^Cara \uFFFD+$/);
+    const audit = await admin.get<AuditPageJSON>('/api/audit');
+    expect(AuditPageJSON.safeParse(audit.body).success).toBe(true);
+    expect(audit.body.events[0]?.detail).toEqual({ username: 'xy\uFFFD' });
   });
 });

@@ -2,12 +2,14 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import * as initial from './migrations/001-initial.js';
 import * as passkeys from './migrations/002-passkeys.js';
 import * as offlineGrants from './migrations/003-offline-grants.js';
+import * as storableText from './migrations/004-storable-text.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-passkeys': passkeys,
   '003-offline-grants': offlineGrants,
+  '004-storable-text': storableText,
 };
 
 const provider: MigrationProvider = {
