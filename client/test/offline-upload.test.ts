@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceDetailsJSON, OfflineUploadResultJSON } from '@tapin/shared';
 import { createTestApp, type TestApp } from '../../server/test/support/test-app';
-import { setUpOrganisation, type TestClient } from '../../server/test/support/test-client';
+import { TestClient, setUpOrganisation } from '../../server/test/support/test-client';
 import { deviceIdentity } from '../src/device/device-identity';
+import { signDeviceProof } from '../src/device/sign-device-proof';
 import { LocalDb, type DeviceKeyRecord } from '../src/lib/storage/local-db';
 import { queueOfflineLogin, queueOfflineLogout } from '../src/offline/offline-queue';
 import { uploadOfflineQueue, type UploadTransport } from '../src/offline/offline-upload';
@@ -35,7 +36,8 @@ function transport(): UploadTransport {
 
 async function deviceSessions(): Promise<DeviceDetailsJSON['sessions']> {
   const res = await admin.get<DeviceDetailsJSON>(`/api/devices/${key.deviceId}`);
-  return res.body.sessions;
+  // The sessions uploaded after an outage, not Cara's online login that gave the register its roster.
+  return res.body.sessions.filter((s) => s.offline);
 }
 
 beforeEach(async () => {
@@ -43,6 +45,7 @@ beforeEach(async () => {
   admin = await setUpOrganisation(t);
   db = new LocalDb(`upload-${Math.random()}`);
   key = await deviceIdentity(db);
+  await admin.post('/api/organisation/pin-login/activate', {});
   await approveRegister(admin, key);
   const res = await admin.post<{ user: { id: string } }>('/api/users', {
     name: 'Cara',
@@ -52,6 +55,17 @@ beforeEach(async () => {
     pin: '01234',
   });
   userId = res.body.user.id;
+  // Cara logs in on this register and it fetches its roster: what an upload is held against.
+  const register = new TestClient(t);
+  const { challenge } = (
+    await register.post<{ challenge: string }>('/api/devices/challenge', { deviceId: key.deviceId })
+  ).body;
+  const proof = await signDeviceProof(key, { purpose: 'tapin:pin-login', challenge, deviceId: key.deviceId });
+  expect(
+    (await register.post('/api/pin-login', { deviceId: key.deviceId, pin: '01234', proof })).status,
+  ).toBe(200);
+  expect((await register.get('/api/offline/roster')).status).toBe(200);
+  t.clock.advance(2 * 60_000);
 });
 afterEach(async () => {
   await db.delete();

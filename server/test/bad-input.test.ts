@@ -97,6 +97,34 @@ function withProtoKey(valid: Record<string, unknown>): string {
   return `{"__proto__":{"role":"admin"}${rest === '}' ? '' : ','}${rest}`;
 }
 
+/** What no text column can hold: a NUL, and each half of a surrogate pair on its own. */
+const UNSTORABLE = ['\u0000', '\uD83D', '\uDE00x'];
+/** The same in a URL (the surrogate as the UTF-8 its code point would have), and a very long one. */
+const PATH_VARIANTS = ['%00', 'a%00b', '%ED%A0%BD', '%F0%9F', 'x'.repeat(2000)];
+
+type Path = (string | number)[];
+
+/** The path of every string in a body, nested ones included. */
+function stringPaths(value: unknown, path: Path = []): Path[] {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
+  return [];
+}
+
+/** A copy of `value` with the string at `path` changed by `change`. */
+function replacedAt(value: unknown, path: Path, change: (s: string) => string): unknown {
+  if (path.length === 0) return change(value as string);
+  const [head, ...rest] = path as [string | number, ...Path];
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  copy[head] = replacedAt(copy[head], rest, change);
+  return copy;
+}
+
 describe('bad input on every mutating route', () => {
   it('has a row for every mutating route the app registers, or checks it generically', () => {
     const registered = new Set(
@@ -212,6 +240,53 @@ describe('bad input on every mutating route', () => {
     }
   });
 
+  it('returns 400 bad_request for a NUL or a broken surrogate pair in any string of any body, and changes nothing', async () => {
+    let checked = 0;
+    for (const row of ROWS) {
+      for (const path of stringPaths(row.valid)) {
+        for (const bad of UNSTORABLE) {
+          const body = JSON.stringify(replacedAt(row.valid, path, (s) => s + bad));
+          const res = await expectRefused(row, body, JSON_HEADERS, 400, 'bad_request');
+          expect(res.body, `${row.method} ${row.path} ${path.join('.')}`).toMatchObject({
+            error: { field: path.join('.') },
+          });
+          checked++;
+        }
+      }
+    }
+    // Most bodies carry strings; the walk must have found them.
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  it('answers a NUL, a broken surrogate or an overlong value in any path parameter or query of any route without a 5xx', async () => {
+    const routes = new Map<string, { method: string; path: string }>();
+    for (const r of t.app.routes)
+      if (r.path.startsWith('/api/') && r.method !== 'ALL') routes.set(`${r.method} ${r.path}`, r);
+    let checked = 0;
+    for (const { method, path } of routes.values()) {
+      const params = path.match(/:[A-Za-z]+/g) ?? [];
+      const variants = [
+        ...PATH_VARIANTS.flatMap((v) => (params.length > 0 ? [path.replace(/:[A-Za-z]+/g, v)] : [])),
+        // Queries only where nothing is written: a mutating route would act on its valid body.
+        ...(MUTATING.has(method)
+          ? []
+          : PATH_VARIANTS.map((v) => `${path.replace(/:[A-Za-z]+/g, deviceId)}?before=${v}&page=${v}`)),
+      ];
+      for (const requested of variants) {
+        const before = await snapshotDatabase(t);
+        const res = await t.app.request(`${ORIGIN}${requested}`, {
+          method,
+          headers: { ...JSON_HEADERS, cookie: admin.cookie ?? '' },
+          ...(MUTATING.has(method) && { body: '{}' }),
+        });
+        expect(res.status, `${method} ${requested}: ${await res.clone().text()}`).toBeLessThan(500);
+        if (MUTATING.has(method)) expect(await snapshotDatabase(t)).toEqual(before);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('left the session, the users and the settings as they were, and logged no server error', async () => {
     expect((await admin.get('/api/auth/session')).status).toBe(200);
     const users = await admin.get<{ users: { username: string }[] }>('/api/users');
@@ -220,4 +295,56 @@ describe('bad input on every mutating route', () => {
     expect(settings.body).toMatchObject({ active: false, idleLockMinutes: 15 });
     expect(t.logLines.filter((l) => l.includes('"error"'))).toEqual([]);
   });
+});
+
+describe('strings at their limits on every route', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let userId: string;
+  let deviceId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await setUpOrganisation(t);
+    userId = (await createUser(admin, { username: 'carl' })).id;
+    const device = await TestDevice.create(t);
+    expect((await device.approveWith(admin)).status).toBe(201);
+    deviceId = device.id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const withLongest = ROWS.filter((row) => row.longest !== undefined);
+
+  it('has a longest body for every route whose body has strings', () => {
+    expect(withLongest.map((r) => `${r.method} ${r.route}`)).toEqual(
+      ROWS.filter((r) => stringPaths(r.valid).length > 0).map((r) => `${r.method} ${r.route}`),
+    );
+  });
+
+  it.each(withLongest)(
+    '$method $path answers every string at its limit, and one past it, without a 5xx',
+    async (row) => {
+      const longest = row.longest ?? {};
+      const logged = t.logLines.length;
+      const url = `${ORIGIN}${row.path.replace(':user', userId).replace(':device', deviceId)}`;
+      const send = async (body: unknown) => {
+        const res = await t.app.request(url, {
+          method: row.method,
+          headers: { ...JSON_HEADERS, cookie: admin.cookie ?? '' },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, text: await res.text() };
+      };
+      const atLimit = await send(longest);
+      expect(atLimit.status, atLimit.text).toBeLessThan(500);
+      expect(atLimit.status, atLimit.text).not.toBe(413);
+      for (const path of stringPaths(longest)) {
+        const over = await send(replacedAt(longest, path, (s) => s + 'Ö'));
+        expect(over.status, `${path.join('.')}: ${over.text}`).toBeLessThan(500);
+      }
+      expect(t.logLines.slice(logged).filter((l) => l.includes('"error"'))).toEqual([]);
+    },
+  );
 });

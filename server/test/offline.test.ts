@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { importJWK, jwtVerify } from 'jose';
+import { sql } from 'kysely';
 import { describe, expect } from 'vitest';
 import {
+  IDEMPOTENCY_KEY_MAX,
   OfflineRosterClaims,
+  type AuditPageJSON,
   type DeviceDetailsJSON,
   type OfflineRosterJSON,
   type OfflineSessionEntry,
   type OfflineUploadResultJSON,
   type SigningKeyJSON,
 } from '@tapin/shared';
+import * as offlineGrants from '../src/db/migrations/003-offline-grants.js';
 import { CARA_PIN, test as base } from './support/fixtures.js';
 import type { TestApp } from './support/test-app.js';
 import type { TestClient } from './support/test-client.js';
@@ -105,7 +109,31 @@ describe('offline roster', () => {
   });
 });
 
+/**
+ * The register's online life before an outage: Cara logs in by PIN, the register fetches its
+ * roster, and ten minutes later the shop is offline. Returns when the roster was issued.
+ */
+async function caraOnRoster(t: TestApp, device: TestDevice): Promise<number> {
+  expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
+  expect((await device.client.get('/api/offline/roster')).status).toBe(200);
+  const issuedAt = t.clock.now();
+  t.clock.advance(10 * 60_000);
+  return issuedAt;
+}
+
+/** Uploads here come from a register whose roster named Cara. */
+const withRoster = it.extend('rosterIssuedAt', { auto: true }, async ({ t, device }) =>
+  caraOnRoster(t, device),
+);
+
+async function offlineSessions(admin: TestClient, device: TestDevice) {
+  const details = await admin.get<DeviceDetailsJSON>(`/api/devices/${device.id}`);
+  return details.body.sessions.filter((s) => s.offline);
+}
+
 describe('offline upload', () => {
+  const it = withRoster;
+
   it('returns 200 and applies an upload exactly once, however often it is sent', async ({
     t,
     admin,
@@ -121,10 +149,9 @@ describe('offline upload', () => {
     expect(first.body).toEqual({ applied: 2, duplicates: 0, rejected: 0 });
     const again = await upload(device, entries);
     expect(again.body).toEqual({ applied: 0, duplicates: 2, rejected: 0 });
-    const details = await admin.get<DeviceDetailsJSON>(`/api/devices/${device.id}`);
-    expect(details.body.sessions).toHaveLength(2);
-    expect(details.body.sessions.every((s) => s.offline)).toBe(true);
-    expect(details.body.sessions[0]?.loginAt).toBe(entries[1]?.loginAt);
+    const sessions = await offlineSessions(admin, device);
+    expect(sessions).toHaveLength(2);
+    expect(sessions[0]?.loginAt).toBe(entries[1]?.loginAt);
   });
 
   it('returns 200 and records a later logout of an uploaded offline session once', async ({
@@ -138,8 +165,7 @@ describe('offline upload', () => {
     const closed = { ...open, logoutAt: new Date(t.clock.now() - 1000).toISOString() };
     expect((await upload(device, [closed])).body).toEqual({ applied: 1, duplicates: 0, rejected: 0 });
     expect((await upload(device, [closed])).body).toEqual({ applied: 0, duplicates: 1, rejected: 0 });
-    const details = await admin.get<DeviceDetailsJSON>(`/api/devices/${device.id}`);
-    expect(details.body.sessions[0]?.active).toBe(false);
+    expect((await offlineSessions(admin, device)).map((s) => s.active)).toEqual([false]);
   });
 
   it('returns 200 with entries for unknown users and for times from the future rejected', async ({
@@ -168,8 +194,7 @@ describe('offline upload', () => {
     ]);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ applied: 1, duplicates: 0, rejected: 1 });
-    const details = await admin.get<DeviceDetailsJSON>(`/api/devices/${device.id}`);
-    expect(details.body.sessions.map((s) => s.user?.id)).toEqual([caraId]);
+    expect((await offlineSessions(admin, device)).map((s) => s.user?.id)).toEqual([caraId]);
   });
 
   it('returns 403 for a replayed upload proof', async ({ t, device, caraId }) => {
@@ -230,5 +255,207 @@ describe('offline upload', () => {
       .where('offline', '=', 1)
       .execute();
     expect(sessions).toHaveLength(0);
+  });
+});
+
+/** The audit events of refused offline entries, with the user they named. */
+async function refusedEntries(t: TestApp) {
+  const rows = await t.deps.database.db
+    .selectFrom('audit_events')
+    .select(['target_user_id', 'device_id', 'detail'])
+    .where('type', '=', 'offline.upload_refused')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+}
+
+describe('offline upload: only what a roster allowed', () => {
+  it('returns 200 with the entry refused and audited for an admin who never logged in on this device', async ({
+    t,
+    admin,
+    adminId,
+    device,
+  }) => {
+    await caraOnRoster(t, device);
+    const forged = entry(adminId, t.clock.now() - 60_000);
+    const res = await upload(device, [forged]);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ applied: 0, duplicates: 0, rejected: 1 });
+    expect(await offlineSessions(admin, device)).toEqual([]);
+    expect(await refusedEntries(t)).toEqual([
+      {
+        target_user_id: adminId,
+        device_id: device.id,
+        detail: { reason: 'not_on_roster', loginAt: forged.loginAt },
+      },
+    ]);
+    // An admin sees it in My account > Audit log.
+    const log = await admin.get<AuditPageJSON>('/api/audit');
+    expect(log.body.events[0]).toMatchObject({
+      type: 'offline.upload_refused',
+      target: { id: adminId, name: 'Ada Admin' },
+      deviceId: device.id,
+    });
+  });
+
+  it('returns 200 with the entry refused for a user who logged in online here but was never on a roster', async ({
+    t,
+    device,
+    cara,
+  }) => {
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
+    const res = await upload(device, [entry(cara.id, t.clock.now() + 1000)]);
+    expect(res.body).toEqual({ applied: 0, duplicates: 0, rejected: 1 });
+  });
+
+  it('returns 200 with logins before the roster (beyond the clock tolerance) or after its end refused', async ({
+    t,
+    admin,
+    device,
+    cara,
+  }) => {
+    const issuedAt = await caraOnRoster(t, device);
+    const until = issuedAt + 12 * 60 * 60_000;
+    t.clock.advance(12 * 60 * 60_000);
+    const res = await upload(device, [
+      entry(cara.id, issuedAt - 61_000),
+      entry(cara.id, issuedAt - 59_000),
+      entry(cara.id, until),
+      entry(cara.id, until + 1),
+    ]);
+    expect(res.body).toEqual({ applied: 2, duplicates: 0, rejected: 2 });
+    await admin.login('ada', 'correct horse battery');
+    const logins = (await offlineSessions(admin, device)).map((s) => Date.parse(s.loginAt));
+    expect(logins).toEqual([until, issuedAt - 59_000]);
+  });
+
+  it('returns 200 and honours every roster issued, but not the gap between two of them', async ({
+    t,
+    device,
+    cara,
+  }) => {
+    const firstRoster = await caraOnRoster(t, device);
+    // Eleven hours on, Cara logs in online again: the next roster reaches further.
+    t.clock.advance(11 * 60 * 60_000);
+    const secondRoster = await caraOnRoster(t, device);
+    const secondEnd = secondRoster - 10 * 60_000 + 12 * 60 * 60_000;
+    // A day after that, a third stretch begins; between the two, Cara was on no roster here.
+    t.clock.t = secondEnd + 24 * 60 * 60_000;
+    const thirdRoster = await caraOnRoster(t, device);
+    const res = await upload(device, [
+      entry(cara.id, firstRoster + 60_000),
+      entry(cara.id, secondEnd - 60_000),
+      entry(cara.id, secondEnd + 60 * 60_000),
+      entry(cara.id, thirdRoster + 60_000),
+    ]);
+    expect(res.body).toEqual({ applied: 3, duplicates: 0, rejected: 1 });
+    const grants = await t.deps.database.db.selectFrom('offline_grants').selectAll().execute();
+    expect(grants).toHaveLength(2);
+  });
+
+  it('returns 200 with the entry refused once the user was deleted, and nothing left of the grant', async ({
+    t,
+    admin,
+    device,
+    cara,
+  }) => {
+    await caraOnRoster(t, device);
+    expect((await admin.delete(`/api/users/${cara.id}`)).status).toBe(200);
+    const res = await upload(device, [entry(cara.id, t.clock.now() - 60_000)]);
+    expect(res.body).toEqual({ applied: 0, duplicates: 0, rejected: 1 });
+    expect(await refusedEntries(t)).toMatchObject([{ target_user_id: null }]);
+    expect(await t.deps.database.db.selectFrom('offline_grants').selectAll().execute()).toEqual([]);
+  });
+});
+
+describe('offline upload: one batch, one transaction', () => {
+  const it = withRoster;
+
+  /** Makes the database refuse to store a session that starts at `loginAt`, as a fault would. */
+  async function failInsertAt(t: TestApp, loginAt: number) {
+    const { db, kind } = t.deps.database;
+    if (kind === 'sqlite') {
+      await sql
+        .raw(
+          `create trigger fail_insert before insert on sessions when new.created_at = ${loginAt} ` +
+            `begin select raise(abort, 'simulated fault'); end`,
+        )
+        .execute(db);
+    } else {
+      await sql
+        .raw(
+          `create function fail_insert() returns trigger language plpgsql as $$ begin ` +
+            `if new.created_at = ${loginAt} then raise exception 'simulated fault'; end if; return new; end $$`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          'create trigger fail_insert before insert on sessions for each row execute function fail_insert()',
+        )
+        .execute(db);
+    }
+  }
+
+  it('returns 500 and keeps none of the batch when one entry cannot be written', async ({
+    t,
+    admin,
+    device,
+    caraId,
+  }) => {
+    const good = entry(caraId, t.clock.now() - 120_000);
+    const bad = entry(caraId, t.clock.now() - 60_000);
+    await failInsertAt(t, Date.parse(bad.loginAt));
+    const res = await upload(device, [good, bad]);
+    expect(res.status).toBe(500);
+    expect(await offlineSessions(admin, device)).toEqual([]);
+    // The register keeps its queue and sends the same batch again later; then it all counts.
+    await sql
+      .raw('drop trigger fail_insert' + (t.deps.database.kind === 'postgres' ? ' on sessions' : ''))
+      .execute(t.deps.database.db);
+    expect((await upload(device, [good, bad])).body).toEqual({ applied: 2, duplicates: 0, rejected: 0 });
+  });
+
+  it('returns 200 and keeps its own length for the longest idempotency key a register may send', async ({
+    t,
+    device,
+    caraId,
+  }) => {
+    const longest = {
+      ...entry(caraId, t.clock.now() - 60_000),
+      idempotencyKey: 'k'.repeat(IDEMPOTENCY_KEY_MAX),
+    };
+    expect((await upload(device, [longest])).body).toEqual({ applied: 1, duplicates: 0, rejected: 0 });
+    expect((await upload(device, [longest])).body).toEqual({ applied: 0, duplicates: 1, rejected: 0 });
+    const keys = await t.deps.database.db
+      .selectFrom('sessions')
+      .select('idempotency_key')
+      .where('offline', '=', 1)
+      .execute();
+    // Its column is varchar(100); a key longer than that is refused by PostgreSQL (a 500 before).
+    expect(keys.map((k) => k.idempotency_key?.length)).toEqual([64]);
+  });
+});
+
+describe('offline upload: sessions uploaded before idempotency keys were hashed', () => {
+  it('returns 200 with a repeat counted as a duplicate after migration 003 re-keyed the stored session', async ({
+    t,
+    device,
+    caraId,
+  }) => {
+    await caraOnRoster(t, device);
+    const uploaded = entry(caraId, t.clock.now() - 30_000);
+    expect((await upload(device, [uploaded])).body).toMatchObject({ applied: 1 });
+    // Back to how 002 left it: the key as `<deviceId>:<key>`, and no grants table.
+    const { db } = t.deps.database;
+    await db
+      .updateTable('sessions')
+      .set({ idempotency_key: `${device.id}:${uploaded.idempotencyKey}` })
+      .where('offline', '=', 1)
+      .execute();
+    await offlineGrants.down(db);
+    await offlineGrants.up(db);
+    // The register's next roster records its grant again; then the old entry is a repeat.
+    expect((await device.client.get('/api/offline/roster')).status).toBe(200);
+    expect((await upload(device, [uploaded])).body).toEqual({ applied: 0, duplicates: 1, rejected: 0 });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect } from 'vitest';
+import { OLDEST_OFFLINE_LOGIN_MS } from '../src/offline/offline-upload-policy.js';
 import { applyRetention } from '../src/retention/apply-retention.js';
 import { RETENTION } from '../src/retention/retention-policy.js';
-import { it } from './support/fixtures.js';
+import { CARA_PIN, it } from './support/fixtures.js';
 import type { TestApp } from './support/test-app.js';
 import { TestClient } from './support/test-client.js';
 
@@ -59,5 +60,25 @@ describe('retention', () => {
     const result = await applyRetention(db, t.clock.now());
     expect(result.rateLimits).toBe(rows.length);
     expect(await count(t, 'rate_limits')).toBe(0);
+  });
+});
+
+describe('retention of what rosters allowed', () => {
+  it('removes a grant once no upload could still report a login from its time, and not a moment before', async ({
+    t,
+    device,
+    cara,
+  }) => {
+    const { db } = t.deps.database;
+    expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
+    expect((await device.client.get('/api/offline/roster')).status).toBe(200);
+    const grants = () => db.selectFrom('offline_grants').select(['user_id', 'valid_until']).execute();
+    const [grant] = await grants();
+    expect(grant).toMatchObject({ user_id: cara.id });
+    t.clock.t = (grant?.valid_until ?? 0) + OLDEST_OFFLINE_LOGIN_MS;
+    expect((await applyRetention(db, t.clock.now())).offlineGrants).toBe(0);
+    t.clock.advance(1);
+    expect((await applyRetention(db, t.clock.now())).offlineGrants).toBe(1);
+    expect(await grants()).toEqual([]);
   });
 });

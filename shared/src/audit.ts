@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { text } from './text.js';
 import { Id, IsoDateTime } from './fields.js';
 
 export const AUDIT_EVENT_TYPES = [
@@ -37,11 +38,11 @@ export type AuditEventType = z.infer<typeof AuditEventType>;
 export const AuditEventJSON = z.object({
   id: Id,
   type: AuditEventType,
-  actor: z.nullable(z.object({ id: Id, name: z.string() })),
-  target: z.nullable(z.object({ id: Id, name: z.string() })),
-  deviceId: z.nullable(z.string()),
-  ip: z.nullable(z.string()),
-  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  actor: z.nullable(z.object({ id: Id, name: text() })),
+  target: z.nullable(z.object({ id: Id, name: text() })),
+  deviceId: z.nullable(text()),
+  ip: z.nullable(text()),
+  detail: z.record(text(), z.union([text(), z.number(), z.boolean(), z.null()])),
   createdAt: IsoDateTime,
 });
 export type AuditEventJSON = z.infer<typeof AuditEventJSON>;
@@ -53,6 +54,6 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditPageJSON = z.object({
   events: z.array(AuditEventJSON),
-  nextBefore: z.nullable(z.string()),
+  nextBefore: z.nullable(text()),
 });
 export type AuditPageJSON = z.infer<typeof AuditPageJSON>;

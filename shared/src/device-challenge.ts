@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime } from './fields.js';
+import { text } from './text.js';
 
 /** What a device-signed challenge may be used for. */
 export const ChallengePurpose = z.enum(['pin-login', 'offline-upload', 'approval']);
@@ -10,7 +11,7 @@ export type ChallengePurpose = z.infer<typeof ChallengePurpose>;
  * timed by the server, and spent at use by a compare-and-set on the device's row.
  */
 export const PinChallengeJSON = z.object({
-  challenge: z.string(),
+  challenge: text(),
   expiresAt: IsoDateTime,
   /** How long it stays valid from when it was sent, so a device need not trust its own clock. */
   validForSeconds: z.number(),

@@ -1,26 +1,31 @@
 import * as z from 'zod/mini';
 import { NextChallenge } from './device-challenge.js';
+import { text } from './text.js';
 import { Id, IsoDateTime } from './fields.js';
-import { DEVICE_NAME_MAX } from './limits.js';
+import { CHALLENGE_MAX, DEVICE_ID_LENGTH, DEVICE_NAME_MAX } from './limits.js';
 
 /** A device's ID is the RFC 7638 thumbprint of its public key: base64url of a SHA-256. */
-export const DeviceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a valid device ID'));
+export const DeviceId = text(
+  z.regex(new RegExp(`^[A-Za-z0-9_-]{${DEVICE_ID_LENGTH}}$`), 'Not a valid device ID'),
+);
 export type DeviceId = z.infer<typeof DeviceId>;
 
 /** The public half of the device's ECDSA P-256 key, as WebCrypto exports it. */
 export const DevicePublicKeyJWK = z.strictObject({
   kty: z.literal('EC'),
   crv: z.literal('P-256'),
-  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
-  y: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  x: text(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  y: text(z.regex(/^[A-Za-z0-9_-]{43}$/)),
   ext: z.optional(z.boolean()),
   key_ops: z.optional(z.array(z.literal('verify')).check(z.maxLength(1))),
 });
 export type DevicePublicKeyJWK = z.infer<typeof DevicePublicKeyJWK>;
 
-export const DeviceName = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Give the device a name'), z.maxLength(DEVICE_NAME_MAX));
+export const DeviceName = text(
+  z.trim(),
+  z.minLength(1, 'Give the device a name'),
+  z.maxLength(DEVICE_NAME_MAX),
+);
 
 export const DEVICE_STATUSES = ['approved', 'revoked', 'locked'] as const;
 export const DeviceStatus = z.enum(DEVICE_STATUSES);
@@ -28,10 +33,10 @@ export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
 export const DeviceJSON = z.object({
   id: DeviceId,
-  name: z.string(),
+  name: text(),
   status: DeviceStatus,
   approvedAt: IsoDateTime,
-  approvedBy: z.nullable(z.string()),
+  approvedBy: z.nullable(text()),
   lastLoginAt: z.nullable(IsoDateTime),
 });
 export type DeviceJSON = z.infer<typeof DeviceJSON>;
@@ -43,8 +48,8 @@ export type DeviceListJSON = z.infer<typeof DeviceListJSON>;
 
 export const DeviceSessionJSON = z.object({
   id: Id,
-  user: z.nullable(z.object({ id: Id, name: z.string() })),
-  ip: z.nullable(z.string()),
+  user: z.nullable(z.object({ id: Id, name: text() })),
+  ip: z.nullable(text()),
   loginAt: IsoDateTime,
   offline: z.boolean(),
   active: z.boolean(),
@@ -71,14 +76,14 @@ export const ApproveDeviceRequest = z.strictObject({
   name: DeviceName,
   publicKey: DevicePublicKeyJWK,
   /** Compact ES256 JWS over DeviceApprovalProofPayload: the device holds the key it registers. */
-  proof: z.string().check(z.maxLength(2048)),
+  proof: text(z.maxLength(2048)),
 });
 export type ApproveDeviceRequest = z.infer<typeof ApproveDeviceRequest>;
 
 /** What the device signs, with the key it asks to register, over an `approval` challenge. */
 export const DeviceApprovalProofPayload = z.strictObject({
   purpose: z.literal('tapin:approve-device'),
-  challenge: z.string().check(z.maxLength(128)),
+  challenge: text(z.maxLength(CHALLENGE_MAX)),
   deviceId: DeviceId,
 });
 export type DeviceApprovalProofPayload = z.infer<typeof DeviceApprovalProofPayload>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { NextChallenge } from './device-challenge.js';
+import { text } from './text.js';
 
 /**
  * The closed list of error codes the API may answer with, each naming one cause. Clients switch on
@@ -56,8 +57,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ErrorBodyJSON = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
-    message: z.string(),
-    field: z.optional(z.string()),
+    message: text(),
+    field: z.optional(text()),
     retryAfterSeconds: z.optional(z.number()),
     /** A PIN-login refusal hands the register its next challenge. */
     ...NextChallenge,

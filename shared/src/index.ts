@@ -16,4 +16,5 @@ export * from './role-names.js';
 export * from './roles.js';
 export * from './session.js';
 export * from './setup.js';
+export * from './text.js';
 export * from './users.js';

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { text } from './text.js';
 import { DeviceId } from './devices.js';
 import { Id, IsoDateTime } from './fields.js';
+import { CHALLENGE_MAX, IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN } from './limits.js';
 import { Role } from './roles.js';
 
 /**
@@ -21,7 +23,7 @@ export const OfflineRosterClaims = z.object({
   users: z.array(
     z.object({
       id: Id,
-      name: z.string(),
+      name: text(),
       role: Role,
       /** Epoch milliseconds: this user's last online login here plus the grace period. */
       until: z.int(),
@@ -30,7 +32,7 @@ export const OfflineRosterClaims = z.object({
 });
 export type OfflineRosterClaims = z.infer<typeof OfflineRosterClaims>;
 
-export const OfflineRosterJSON = z.object({ roster: z.string(), serverTime: IsoDateTime });
+export const OfflineRosterJSON = z.object({ roster: text(), serverTime: IsoDateTime });
 export type OfflineRosterJSON = z.infer<typeof OfflineRosterJSON>;
 
 /** The server's public signing key, which the register caches to verify rosters offline. */
@@ -38,16 +40,19 @@ export const SigningKeyJSON = z.object({
   jwk: z.object({
     kty: z.literal('EC'),
     crv: z.literal('P-256'),
-    x: z.string(),
-    y: z.string(),
-    kid: z.string(),
+    x: text(),
+    y: text(),
+    kid: text(),
   }),
 });
 export type SigningKeyJSON = z.infer<typeof SigningKeyJSON>;
 
-export const IdempotencyKey = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a valid idempotency key'));
+export const IdempotencyKey = text(
+  z.regex(
+    new RegExp(`^[A-Za-z0-9_-]{${IDEMPOTENCY_KEY_MIN},${IDEMPOTENCY_KEY_MAX}}$`),
+    'Not a valid idempotency key',
+  ),
+);
 
 /** One session that was opened on the device while it was offline. */
 export const OfflineSessionEntry = z.strictObject({
@@ -63,7 +68,7 @@ export const MAX_OFFLINE_UPLOAD_ENTRIES = 50;
 /** Signed by the device (ES256 JWS) so that only it can report its own offline sessions. */
 export const OfflineUploadPayload = z.strictObject({
   purpose: z.literal('tapin:offline-upload'),
-  challenge: z.string().check(z.maxLength(128)),
+  challenge: text(z.maxLength(CHALLENGE_MAX)),
   deviceId: DeviceId,
   entries: z.array(OfflineSessionEntry).check(z.maxLength(MAX_OFFLINE_UPLOAD_ENTRIES)),
 });
@@ -72,7 +77,7 @@ export type OfflineUploadPayload = z.infer<typeof OfflineUploadPayload>;
 export const OfflineUploadRequest = z.strictObject({
   deviceId: DeviceId,
   /** Compact JWS over OfflineUploadPayload. */
-  proof: z.string().check(z.maxLength(15_000)),
+  proof: text(z.maxLength(15_000)),
 });
 export type OfflineUploadRequest = z.infer<typeof OfflineUploadRequest>;
 
@@ -81,7 +86,10 @@ export const OfflineUploadResultJSON = z.object({
   applied: z.int(),
   /** Entries the server already had: a repeated upload changes nothing. */
   duplicates: z.int(),
-  /** Entries refused: unknown user, or a time outside what the device could have seen. */
+  /**
+   * Entries refused, and each recorded in the audit log: a time outside what the device could have
+   * seen, or a user whom no roster issued to this device named for that time.
+   */
   rejected: z.int(),
 });
 export type OfflineUploadResultJSON = z.infer<typeof OfflineUploadResultJSON>;

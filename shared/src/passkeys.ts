@@ -1,23 +1,26 @@
 import * as z from 'zod/mini';
+import { text } from './text.js';
 import { IsoDateTime } from './fields.js';
-import { PASSKEY_NAME_MAX } from './limits.js';
+import { PASSKEY_ID_MAX, PASSKEY_NAME_MAX } from './limits.js';
 
 /** Binary values in WebAuthn JSON travel as unpadded base64url. */
-export const Base64URLString = z.string().check(z.regex(/^[A-Za-z0-9_-]*$/, 'Not a base64url string'));
+export const Base64URLString = text(z.regex(/^[A-Za-z0-9_-]*$/, 'Not a base64url string'));
 export type Base64URLString = z.infer<typeof Base64URLString>;
 
 /** A credential ID as the browser reports it (at most 1023 bytes by the WebAuthn spec). */
-export const PasskeyId = Base64URLString.check(z.minLength(1), z.maxLength(1366));
+export const PasskeyId = Base64URLString.check(z.minLength(1), z.maxLength(PASSKEY_ID_MAX));
 export type PasskeyId = z.infer<typeof PasskeyId>;
 
-export const PasskeyName = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Give the passkey a name'), z.maxLength(PASSKEY_NAME_MAX));
+export const PasskeyName = text(
+  z.trim(),
+  z.minLength(1, 'Give the passkey a name'),
+  z.maxLength(PASSKEY_NAME_MAX),
+);
 
 /** A passkey as its owner sees it in My account. Its public key never leaves the server. */
 export const PasskeyJSON = z.object({
   id: PasskeyId,
-  name: z.string(),
+  name: text(),
   createdAt: IsoDateTime,
   lastUsedAt: z.nullable(IsoDateTime),
 });
@@ -45,7 +48,7 @@ export const RegistrationResponseJSON = z.looseObject({
     clientDataJSON: Base64URLString.check(z.minLength(1), z.maxLength(4096)),
     attestationObject: Base64URLString.check(z.minLength(1), z.maxLength(12288)),
     authenticatorData: z.optional(Base64URLString.check(z.maxLength(8192))),
-    transports: z.optional(z.array(z.string().check(z.maxLength(32))).check(z.maxLength(10))),
+    transports: z.optional(z.array(text(z.maxLength(32))).check(z.maxLength(10))),
     publicKeyAlgorithm: z.optional(z.int()),
     publicKey: z.optional(Base64URLString.check(z.maxLength(4096))),
   }),
@@ -84,7 +87,7 @@ export type PasskeyAssertionRequest = z.infer<typeof PasskeyAssertionRequest>;
 const CredentialDescriptorJSON = z.looseObject({
   id: PasskeyId,
   type: z.literal('public-key'),
-  transports: z.optional(z.array(z.string())),
+  transports: z.optional(z.array(text())),
 });
 
 /**
@@ -93,13 +96,13 @@ const CredentialDescriptorJSON = z.looseObject({
  */
 export const PasskeyCreationOptionsJSON = z.looseObject({
   challenge: Base64URLString,
-  rp: z.looseObject({ name: z.string(), id: z.optional(z.string()) }),
-  user: z.looseObject({ id: Base64URLString, name: z.string(), displayName: z.string() }),
+  rp: z.looseObject({ name: text(), id: z.optional(text()) }),
+  user: z.looseObject({ id: Base64URLString, name: text(), displayName: text() }),
   pubKeyCredParams: z.array(z.looseObject({ alg: z.number(), type: z.literal('public-key') })),
   timeout: z.optional(z.number()),
   excludeCredentials: z.optional(z.array(CredentialDescriptorJSON)),
   authenticatorSelection: z.optional(z.looseObject({})),
-  attestation: z.optional(z.string()),
+  attestation: z.optional(text()),
 });
 export type PasskeyCreationOptionsJSON = z.infer<typeof PasskeyCreationOptionsJSON>;
 
@@ -109,9 +112,9 @@ export type PasskeyCreationOptionsJSON = z.infer<typeof PasskeyCreationOptionsJS
  */
 export const PasskeyRequestOptionsJSON = z.looseObject({
   challenge: Base64URLString,
-  rpId: z.optional(z.string()),
+  rpId: z.optional(text()),
   timeout: z.optional(z.number()),
   allowCredentials: z.optional(z.array(CredentialDescriptorJSON)),
-  userVerification: z.optional(z.string()),
+  userVerification: z.optional(text()),
 });
 export type PasskeyRequestOptionsJSON = z.infer<typeof PasskeyRequestOptionsJSON>;

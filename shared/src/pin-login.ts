@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { ChallengePurpose } from './device-challenge.js';
+import { text } from './text.js';
 import { DeviceId } from './devices.js';
+import { CHALLENGE_MAX } from './limits.js';
 import { Pin } from './pin.js';
 
 export const PinChallengeRequest = z.strictObject({
@@ -12,7 +14,7 @@ export type PinChallengeRequest = z.input<typeof PinChallengeRequest>;
 /** What the device signs (as a compact ES256 JWS) to prove it holds its key. */
 export const PinLoginProofPayload = z.strictObject({
   purpose: z.literal('tapin:pin-login'),
-  challenge: z.string().check(z.maxLength(128)),
+  challenge: text(z.maxLength(CHALLENGE_MAX)),
   deviceId: DeviceId,
 });
 export type PinLoginProofPayload = z.infer<typeof PinLoginProofPayload>;
@@ -21,6 +23,6 @@ export const PinLoginRequest = z.strictObject({
   deviceId: DeviceId,
   pin: Pin,
   /** Compact JWS over PinLoginProofPayload, signed with the device key. */
-  proof: z.string().check(z.maxLength(2048)),
+  proof: text(z.maxLength(2048)),
 });
 export type PinLoginRequest = z.infer<typeof PinLoginRequest>;

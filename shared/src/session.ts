@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { NextChallenge } from './device-challenge.js';
+import { text } from './text.js';
 import { Id, IsoDateTime, Password } from './fields.js';
+import { LOGIN_INPUT_MAX } from './limits.js';
 import { Role } from './roles.js';
 
 /**
@@ -18,12 +20,12 @@ export const BACKGROUND_HEADER = 'x-tapin-background';
 export type SessionKind = z.infer<typeof SessionKind>;
 
 export const SessionJSON = z.object({
-  user: z.object({ id: Id, name: z.string(), username: z.string(), role: Role }),
-  organisation: z.object({ id: Id, name: z.string() }),
+  user: z.object({ id: Id, name: text(), username: text(), role: Role }),
+  organisation: z.object({ id: Id, name: text() }),
   kind: SessionKind,
   /** True when this session may use the admin environment now. */
   adminAccess: z.boolean(),
-  deviceId: z.nullable(z.string()),
+  deviceId: z.nullable(text()),
   expiresAt: IsoDateTime,
   /** Server time when this answer was made; the client keeps the latest it saw. */
   serverTime: IsoDateTime,
@@ -39,13 +41,13 @@ export type SessionJSON = z.infer<typeof SessionJSON>;
 
 /** Deliberately loose: a login form never says which part was wrong, so no format rules here. */
 export const PasswordLoginRequest = z.strictObject({
-  username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(256)),
-  password: z.string().check(z.minLength(1), z.maxLength(256)),
+  username: text(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(LOGIN_INPUT_MAX)),
+  password: text(z.minLength(1), z.maxLength(LOGIN_INPUT_MAX)),
 });
 export type PasswordLoginRequest = z.infer<typeof PasswordLoginRequest>;
 
 /** Step-up from a register session to the admin environment. */
 export const StepUpRequest = z.strictObject({
-  password: z.union([Password, z.string().check(z.minLength(1), z.maxLength(256))]),
+  password: z.union([Password, text(z.minLength(1), z.maxLength(LOGIN_INPUT_MAX))]),
 });
 export type StepUpRequest = z.infer<typeof StepUpRequest>;

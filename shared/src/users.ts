@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { text } from './text.js';
 import { Id, IsoDateTime, Password, PersonName, Username } from './fields.js';
 import { LoginMethod } from './login-method.js';
 import { Pin } from './pin.js';
@@ -7,8 +8,8 @@ import { Role } from './roles.js';
 /** A user as the API shows it. The PIN itself is never sent: only whether one is set. */
 export const UserJSON = z.object({
   id: Id,
-  name: z.string(),
-  username: z.string(),
+  name: text(),
+  username: text(),
   role: Role,
   loginMethod: LoginMethod,
   hasPin: z.boolean(),

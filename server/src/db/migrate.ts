@@ -1,17 +1,21 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/001-initial.js';
 import * as passkeys from './migrations/002-passkeys.js';
+import * as offlineGrants from './migrations/003-offline-grants.js';
 import * as statelessDeviceChallenges from './migrations/004-stateless-device-challenges.js';
 import * as sessionsIdempotencyIndex from './migrations/005-sessions-idempotency-index.js';
 import * as statelessPasskeyChallenges from './migrations/006-stateless-passkey-challenges.js';
+import * as storableText from './migrations/007-storable-text.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-passkeys': passkeys,
+  '003-offline-grants': offlineGrants,
   '004-stateless-device-challenges': statelessDeviceChallenges,
   '005-sessions-idempotency-index': sessionsIdempotencyIndex,
   '006-stateless-passkey-challenges': statelessPasskeyChallenges,
+  '007-storable-text': storableText,
 };
 
 const provider: MigrationProvider = {

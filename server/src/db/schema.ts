@@ -44,7 +44,10 @@ export interface SessionTable {
   stepped_up_at: number | null;
   ended_at: number | null;
   offline: Generated<number>;
-  /** Set on sessions uploaded from a device's offline queue, so a re-upload is a no-op. */
+  /**
+   * Set on sessions uploaded from a device's offline queue, so a re-upload is a no-op: the
+   * SHA-256 (hex) of `<deviceId>:<the key the device gave>`.
+   */
   idempotency_key: string | null;
 }
 
@@ -116,6 +119,19 @@ export interface WebAuthnChallengeTable {
   expires_at: number;
 }
 
+/**
+ * A user may log in offline on a device from `valid_from` to `valid_until`: the union of the
+ * windows of the signed rosters issued to that device that named the user. Overlapping windows
+ * share one row.
+ */
+export interface OfflineGrantTable {
+  id: string;
+  device_id: string;
+  user_id: string;
+  valid_from: number;
+  valid_until: number;
+}
+
 export interface DB {
   organisations: OrganisationTable;
   users: UserTable;
@@ -125,6 +141,7 @@ export interface DB {
   rate_limits: RateLimitTable;
   passkeys: PasskeyTable;
   webauthn_challenges: WebAuthnChallengeTable;
+  offline_grants: OfflineGrantTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -13,7 +13,8 @@ const refused = () =>
 
 /**
  * A register reports the sessions it opened while offline, signed with its key over a fresh
- * challenge. A revoked or deleted device is refused, and the refusal audited.
+ * challenge. A revoked or deleted device is refused, and the refusal audited; so is each entry
+ * that no roster issued to the device allowed.
  */
 export async function receiveOfflineUpload(
   db: Kysely<DB>,
@@ -44,5 +45,5 @@ export async function receiveOfflineUpload(
     now: c.now,
   });
   if (!fresh) throw refused();
-  return applyOfflineUpload(db, { device, entries: payload.entries, now: c.now });
+  return applyOfflineUpload(db, { device, entries: payload.entries, ip: c.ip, now: c.now });
 }

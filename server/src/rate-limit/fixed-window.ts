@@ -1,6 +1,16 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { preparedQuery } from '../db/prepared-query.js';
 import type { DB } from '../db/schema.js';
+
+/**
+ * Keys are built from what a request says (`password:<username>`, with a username of up to 256
+ * characters at login), so the row holds their SHA-256 in hex: 64 characters whatever the input,
+ * and no username in the table.
+ */
+function storedKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
 
 /**
  * Counts one event against `key` in a fixed window and returns the count so far. The counter lives
@@ -15,7 +25,7 @@ export async function countInWindow(
   const stale = now - windowMs;
   const row = await db
     .insertInto('rate_limits')
-    .values({ key, window_start: now, count: 1 })
+    .values({ key: storedKey(key), window_start: now, count: 1 })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         count: sql<number>`case when rate_limits.window_start <= ${stale} then 1 else rate_limits.count + 1 end`,
@@ -38,7 +48,7 @@ export async function peekWindow(
   windowMs: number,
   now: number,
 ): Promise<{ count: number; retryAfterSeconds: number }> {
-  const [row] = (await windowOf(db, key)).rows;
+  const [row] = (await windowOf(db, storedKey(key))).rows;
   if (!row || row.window_start <= now - windowMs) return { count: 0, retryAfterSeconds: 0 };
   return {
     count: Number(row.count),
@@ -56,7 +66,7 @@ export async function uncountInWindow(
   await db
     .updateTable('rate_limits')
     .set({ count: sql<number>`count - 1` })
-    .where('key', '=', key)
+    .where('key', '=', storedKey(key))
     .where('count', '>', 0)
     .where('window_start', '>', now - windowMs)
     .execute();

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { OLDEST_OFFLINE_LOGIN_MS } from '../offline/offline-upload-policy.js';
 import { RETENTION } from './retention-policy.js';
 
 export interface RetentionResult {
@@ -7,6 +8,7 @@ export interface RetentionResult {
   webauthnChallenges: number;
   auditEvents: number;
   rateLimits: number;
+  offlineGrants: number;
 }
 
 /**
@@ -33,6 +35,11 @@ export async function applyRetention(db: Kysely<DB>, now: number): Promise<Reten
       'rate_limits',
       sql`window_start < ${now - RETENTION.rateLimitsMs}`,
       'key',
+    ),
+    offlineGrants: await deleteInBatches(
+      db,
+      'offline_grants',
+      sql`valid_until < ${now - OLDEST_OFFLINE_LOGIN_MS}`,
     ),
   };
 }

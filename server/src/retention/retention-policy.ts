@@ -1,7 +1,8 @@
 /**
  * How long Tapin keeps what it no longer needs. A device's session history stays visible in
  * Settings for three months; the audit log is kept for thirteen months, long enough for a yearly
- * review; used and expired challenges and spent rate-limit windows go at once.
+ * review; used and expired challenges and spent rate-limit windows go at once, and what a roster
+ * allowed a device goes once no upload could still report a login from that time.
  */
 export const RETENTION = {
   /** Ended or expired sessions, counted from their end (or expiry). */

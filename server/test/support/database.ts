@@ -14,28 +14,44 @@ const shapes = new WeakMap<Database, Promise<TableShape[]>>();
 /**
  * Every table of the app's own schema, read from the database itself, so a table added by a later
  * migration is covered without anyone listing it. Kysely's introspection leaves out its own
- * `kysely_migration` and `kysely_migration_lock` tables by default; they hold no product data.
- * On PostgreSQL it lists the tables of every schema, and each test app has a schema of its own,
- * so only the tables of the schema on the search path are kept.
+ * `kysely_migration` and `kysely_migration_lock` tables by default, and so does the PostgreSQL
+ * query; they hold no product data. On PostgreSQL each test app has a schema of its own, and only
+ * the tables of the schema on the search path are read.
  */
 export function tablesOf(database: Database): Promise<TableShape[]> {
   let shape = shapes.get(database);
   if (!shape) {
     shape = (async () => {
       const { db } = database;
-      const own =
-        database.kind === 'postgres'
-          ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-          : undefined;
+      if (database.kind === 'postgres') return ownPostgresTables(database);
       const tables = await db.introspection.getTables();
       return tables
-        .filter((t) => !t.isView && (own === undefined || t.schema === own))
+        .filter((t) => !t.isView)
         .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }))
         .sort((a, b) => a.name.localeCompare(b.name));
     })();
     shapes.set(database, shape);
   }
   return shape;
+}
+
+/**
+ * The tables of the schema on the search path, read from that schema's catalog alone: Kysely's
+ * introspection reads every schema's, and fails when another test app drops its schema meanwhile.
+ */
+async function ownPostgresTables(database: Database): Promise<TableShape[]> {
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select c.table_name, c.column_name
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+      and c.table_name not like 'kysely!_%' escape '!'
+    order by c.table_name, c.ordinal_position`.execute(database.db);
+  const tables = new Map<string, string[]>();
+  for (const r of rows) tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), r.column_name]);
+  return [...tables]
+    .map(([name, columns]) => ({ name, columns }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** All rows of one table, ordered by every column in turn, so the order is the same on each read. */

@@ -1,3 +1,12 @@
+import {
+  DEVICE_NAME_MAX,
+  LOGIN_INPUT_MAX,
+  NAME_MAX,
+  PASSKEY_ID_MAX,
+  PASSKEY_NAME_MAX,
+  PASSWORD_MAX,
+  USERNAME_MAX,
+} from '@tapin/shared';
 import { DEFAULT_SETUP } from './test-client.js';
 import { newUserBody } from './users.js';
 
@@ -16,7 +25,16 @@ export interface Row {
   valid: Record<string, unknown>;
   wrongType: unknown;
   wrongField?: string;
+  /** `valid` with every string as long as its schema allows, where a body has strings. */
+  longest?: Record<string, unknown>;
 }
+
+/**
+ * `n` characters that PostgreSQL counts one by one and that take two bytes each in UTF-8: the
+ * longest a varchar(n) must hold.
+ */
+export const wide = (n: number) => 'Ö'.repeat(n);
+const credential = 'A'.repeat(PASSKEY_ID_MAX);
 
 export const DEVICE_ID = 'A'.repeat(43);
 const PUBLIC_KEY = { kty: 'EC', crv: 'P-256', x: 'B'.repeat(43), y: 'C'.repeat(43) };
@@ -44,6 +62,12 @@ export const ROWS: Row[] = [
     valid: { ...DEFAULT_SETUP },
     wrongType: { ...DEFAULT_SETUP, password: 12345678 },
     wrongField: 'password',
+    longest: {
+      organisationName: wide(NAME_MAX),
+      name: wide(NAME_MAX),
+      username: 'a'.repeat(USERNAME_MAX),
+      password: wide(PASSWORD_MAX),
+    },
   },
   {
     method: 'POST',
@@ -52,6 +76,7 @@ export const ROWS: Row[] = [
     valid: { username: 'ada', password: DEFAULT_SETUP.password },
     wrongType: { username: 'ada', password: 42 },
     wrongField: 'password',
+    longest: { username: wide(LOGIN_INPUT_MAX), password: wide(LOGIN_INPUT_MAX) },
   },
   { method: 'POST', route: '/api/auth/logout', path: '/api/auth/logout', valid: {}, wrongType: [] },
   {
@@ -61,6 +86,7 @@ export const ROWS: Row[] = [
     valid: { password: DEFAULT_SETUP.password },
     wrongType: { password: ['x'] },
     wrongField: 'password',
+    longest: { password: wide(LOGIN_INPUT_MAX) },
   },
   {
     method: 'POST',
@@ -76,6 +102,7 @@ export const ROWS: Row[] = [
     valid: { response: AUTH_RESPONSE },
     wrongType: { response: 'signed' },
     wrongField: 'response',
+    longest: { response: { ...AUTH_RESPONSE, id: credential, rawId: credential } },
   },
   {
     method: 'POST',
@@ -91,6 +118,7 @@ export const ROWS: Row[] = [
     valid: { response: AUTH_RESPONSE },
     wrongType: { response: [] },
     wrongField: 'response',
+    longest: { response: { ...AUTH_RESPONSE, id: credential, rawId: credential } },
   },
   {
     method: 'POST',
@@ -106,6 +134,10 @@ export const ROWS: Row[] = [
     valid: { name: 'My key', response: REGISTRATION_RESPONSE },
     wrongType: { name: 5, response: REGISTRATION_RESPONSE },
     wrongField: 'name',
+    longest: {
+      name: wide(PASSKEY_NAME_MAX),
+      response: { ...REGISTRATION_RESPONSE, id: credential, rawId: credential },
+    },
   },
   { method: 'DELETE', route: '/api/passkeys/:id', path: '/api/passkeys/cred1', valid: {}, wrongType: [] },
   {
@@ -137,6 +169,15 @@ export const ROWS: Row[] = [
     valid: { ...newUserBody({ username: 'newbie', loginMethod: 'pin_only', pin: '98765' }) },
     wrongType: { ...newUserBody({ username: 'newbie' }), role: 7 },
     wrongField: 'role',
+    longest: {
+      ...newUserBody({
+        name: wide(NAME_MAX),
+        username: 'n'.repeat(USERNAME_MAX),
+        loginMethod: 'password_and_pin',
+        pin: '98764',
+        password: wide(PASSWORD_MAX),
+      }),
+    },
   },
   {
     method: 'PATCH',
@@ -145,6 +186,7 @@ export const ROWS: Row[] = [
     valid: { name: 'Renamed' },
     wrongType: { name: 42 },
     wrongField: 'name',
+    longest: { name: wide(NAME_MAX), username: 'c'.repeat(USERNAME_MAX), password: wide(PASSWORD_MAX) },
   },
   { method: 'DELETE', route: '/api/users/:id', path: '/api/users/:user', valid: {}, wrongType: [] },
   {
@@ -154,6 +196,8 @@ export const ROWS: Row[] = [
     valid: { deviceId: DEVICE_ID },
     wrongType: { deviceId: 42 },
     wrongField: 'deviceId',
+    // A device ID has one length: its limit.
+    longest: { deviceId: DEVICE_ID },
   },
   {
     method: 'POST',
@@ -162,6 +206,7 @@ export const ROWS: Row[] = [
     valid: { name: 'Till 9', publicKey: PUBLIC_KEY, proof: 'a.b.c' },
     wrongType: { name: 9, publicKey: PUBLIC_KEY, proof: 'a.b.c' },
     wrongField: 'name',
+    longest: { name: wide(DEVICE_NAME_MAX), publicKey: PUBLIC_KEY },
   },
   {
     method: 'PATCH',
@@ -170,6 +215,7 @@ export const ROWS: Row[] = [
     valid: { name: 'Till 2' },
     wrongType: { name: false },
     wrongField: 'name',
+    longest: { name: wide(DEVICE_NAME_MAX) },
   },
   {
     method: 'POST',
@@ -194,6 +240,7 @@ export const ROWS: Row[] = [
     valid: { deviceId: DEVICE_ID },
     wrongType: { deviceId: ['x'] },
     wrongField: 'deviceId',
+    longest: { deviceId: DEVICE_ID, purpose: 'offline-upload' },
   },
   {
     method: 'POST',
@@ -202,6 +249,7 @@ export const ROWS: Row[] = [
     valid: { deviceId: DEVICE_ID, pin: '12345', proof: 'x.y.z' },
     wrongType: { deviceId: DEVICE_ID, pin: 12345, proof: 'x.y.z' },
     wrongField: 'pin',
+    longest: { deviceId: DEVICE_ID, pin: '12345', proof: 'x'.repeat(2048) },
   },
   {
     method: 'POST',
@@ -210,5 +258,6 @@ export const ROWS: Row[] = [
     valid: { deviceId: DEVICE_ID, proof: 'x.y.z' },
     wrongType: { deviceId: DEVICE_ID, proof: 5 },
     wrongField: 'proof',
+    longest: { deviceId: DEVICE_ID, proof: 'x'.repeat(15_000) },
   },
 ];
