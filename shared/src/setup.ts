@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { text } from './text.js';
 import { Password, PersonName, Username } from './fields.js';
 
 export const SetupStatusJSON = z.object({ needed: z.boolean() });
@@ -18,6 +19,6 @@ export const SETUP_TOKEN_MAX = 100;
 
 /** First-run setup from the browser: the setup token is needed unless the request comes from localhost. */
 export const FirstRunSetupRequest = z.extend(SetupRequest, {
-  setupToken: z.optional(z.string().check(z.maxLength(SETUP_TOKEN_MAX))),
+  setupToken: z.optional(text(z.maxLength(SETUP_TOKEN_MAX))),
 });
 export type FirstRunSetupRequest = z.infer<typeof FirstRunSetupRequest>;
