@@ -12,11 +12,6 @@ import { Role } from './roles.js';
  */
 export const SessionKind = z.enum(['web', 'register']);
 
-/**
- * Sent with the client's own periodic checks (`1`): such a request does not count as using the
- * session, so the checks of a register left alone do not keep its session from going idle.
- */
-export const BACKGROUND_HEADER = 'x-tapin-background';
 export type SessionKind = z.infer<typeof SessionKind>;
 
 export const SessionJSON = z.object({
