@@ -179,3 +179,28 @@ test('editing a user shows that a PIN is set but never the PIN, and deleting ask
   await expect(page.getByRole('status')).toHaveText('Casey Till was deleted.');
   await expect(page.getByRole('row', { name: /Casey Till/ })).toHaveCount(0);
 });
+
+test('the only admin cannot make themselves "PIN only" and lock the organisation out of its settings', async ({
+  page,
+  seed,
+}) => {
+  await seed.setupOrganisation();
+  await logIn(page, ADMIN);
+
+  await openMyAccount(page, 'Users');
+  await page
+    .getByRole('row', { name: new RegExp(ADMIN.name) })
+    .getByRole('link', { name: 'Edit', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit user' })).toBeVisible();
+  await page.getByLabel('Login method').selectOption('pin_only');
+  await page.getByLabel('PIN', { exact: true }).fill('86420');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  // Said in the form, at the field that would lock everyone out; nothing is saved.
+  await expect(page.getByLabel('Login method')).toHaveAccessibleDescription(
+    /only admin who can log in with a password/,
+  );
+  await page.reload();
+  await expect(page.getByLabel('Login method')).toHaveValue('password');
+});
