@@ -1,6 +1,13 @@
 import type { UserJSON } from '@tapin/shared';
 import { describe, expect, it } from 'vitest';
-import { createUserRequest, newUserValues, roleOptions, updateUserRequest, valuesOf } from './user-form';
+import {
+  createUserRequest,
+  newUserValues,
+  pinDigits,
+  roleOptions,
+  updateUserRequest,
+  valuesOf,
+} from './user-form';
 
 const casey: UserJSON = {
   id: 'user-casey',
@@ -90,5 +97,14 @@ describe('roleOptions', () => {
   it('never offers Admin to a manager', () => {
     expect(roleOptions('manager').map((o) => o.label)).toEqual(['Manager', 'Cashier']);
     expect(roleOptions('admin').map((o) => o.label)).toEqual(['Admin', 'Manager', 'Cashier']);
+  });
+});
+
+describe('pinDigits', () => {
+  it('keeps the digits of a pasted PIN, up to its length', () => {
+    expect(pinDigits('012 34')).toBe('01234');
+    expect(pinDigits(' 01234 ')).toBe('01234');
+    expect(pinDigits('0-1-2-3-4-5')).toBe('01234');
+    expect(pinDigits('abc')).toBe('');
   });
 });

@@ -9,6 +9,7 @@ import {
   assignableRoles,
   type LoginMethod,
   type Role,
+  PIN_LENGTH,
   type UserJSON,
 } from '@tapin/shared';
 import type * as z from 'zod/mini';
@@ -25,6 +26,14 @@ export interface UserFormValues {
   loginMethod: LoginMethod;
   pin: string;
   password: string;
+}
+
+/**
+ * What the PIN field keeps of what was typed or pasted: its digits, up to a PIN's length. A PIN
+ * pasted as "012 34" or "01234 " is the PIN, not a mistake to correct by hand.
+ */
+export function pinDigits(typed: string): string {
+  return typed.replace(/\D/g, '').slice(0, PIN_LENGTH);
 }
 
 export function newUserValues(): UserFormValues {
