@@ -11,6 +11,7 @@ export const PersonName = text(z.trim(), z.minLength(1, 'Enter a name'), z.maxLe
 export const Username = text(
   z.trim(),
   z.toLowerCase(),
+  z.minLength(1, 'Enter a username'),
   z.minLength(2, 'A username has at least 2 characters'),
   z.maxLength(USERNAME_MAX),
   z.regex(/^[a-z0-9._@-]+$/, 'Use letters, digits, and . _ @ - only'),

@@ -108,3 +108,16 @@ describe('pinDigits', () => {
     expect(pinDigits('abc')).toBe('');
   });
 });
+
+describe('an empty username', () => {
+  it('says to enter one, not how long one must be', () => {
+    const result = createUserRequest({
+      ...newUserValues(),
+      name: 'Casey',
+      username: '  ',
+      password: 'a long password',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.username).toBe('Enter a username');
+  });
+});
