@@ -207,3 +207,24 @@ test('the only admin cannot make themselves "PIN only" and lock the organisation
   await page.reload();
   await expect(page.getByLabel('Login method')).toHaveValue('password');
 });
+
+test('an unknown admin page says it is not there, and a manager is told the audit log is for admins', async ({
+  page,
+  seed,
+}) => {
+  await seed.setupOrganisation();
+  const manager = { name: 'Max Manager', username: 'max', password: 'max-password-1' };
+  await seed.createUser({ ...manager, role: 'manager', loginMethod: 'password' });
+  await logIn(page, manager);
+  await expect(page.getByRole('button', { name: 'My account' })).toBeVisible();
+
+  await page.goto('/admin/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/no-such-page$/);
+
+  await page.goto('/admin/audit');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(page.getByText('The audit log is for admins.')).toBeVisible();
+  await page.getByRole('link', { name: 'Go to Log in with PIN code' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in with PIN code' })).toBeVisible();
+});
