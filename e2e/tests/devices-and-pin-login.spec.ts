@@ -208,7 +208,12 @@ test('an admin manages devices: list, details with sessions, Edit name, Revoke, 
   // Revoke: the register's session ends, and on its next load it shows the password screen.
   await devices.getByRole('button', { name: 'Actions for Till 1' }).click();
   await page.getByRole('menuitem', { name: 'Revoke' }).click();
-  await page.getByRole('dialog', { name: 'Revoke Till 1?' }).getByRole('button', { name: 'Revoke' }).click();
+  // A destructive dialog starts on Cancel, and Tab reaches Revoke within it.
+  const revoke = page.getByRole('dialog', { name: 'Revoke Till 1?' });
+  await expect(revoke.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(revoke.getByRole('button', { name: 'Revoke' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(till).toContainText('Revoked');
   await register.reload();
   await expect(register.getByRole('heading', { name: 'Log in' })).toBeVisible();
