@@ -76,10 +76,22 @@ test('an admin sets up Tapin, activates Log in with PIN code and gives each user
   // The feature can be deactivated and activated again in the same place.
   await openMyAccount(page, 'Log in with PIN code');
   await expect(status).toHaveText('Log in with PIN code is active for your organisation');
-  await page.getByRole('button', { name: 'Deactivate' }).click();
-  await expect(status).toHaveText('Log in with PIN code is not active for your organisation');
-  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  // Deactivating affects every register, so it asks first; Cancel changes nothing.
+  const toggle = page.getByRole('button', { name: 'Deactivate' });
+  await toggle.click();
+  const confirm = page.getByRole('dialog', { name: 'Deactivate Log in with PIN code?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(status).toHaveText('Log in with PIN code is active for your organisation');
+  await toggle.click();
+  await confirm.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(status).toHaveText('Log in with PIN code is not active for your organisation');
+  // Focus stays on the control, which now activates.
+  const activate = page.getByRole('button', { name: 'Activate', exact: true });
+  await expect(activate).toBeFocused();
+  await activate.click();
+  await expect(status).toHaveText('Log in with PIN code is active for your organisation');
+  await expect(page.getByRole('button', { name: 'Deactivate' })).toBeFocused();
 });
 
 test('a cashier who logs in with a password gets the register, not the admin environment', async ({
