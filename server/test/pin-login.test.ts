@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { DeviceDetailsJSON } from '@tapin/shared';
+import type { DeviceDetailsJSON, DeviceStateJSON } from '@tapin/shared';
 import { CHALLENGE_TTL_MS } from '../src/devices/device-challenges.js';
 import { CARA_PIN, test } from './support/fixtures.js';
 import { TestClient } from './support/test-client.js';
@@ -13,6 +13,17 @@ const GENERIC = {
     nextChallenge: expect.objectContaining({ challenge: expect.any(String) }),
   },
 };
+/**
+ * A wrong PIN: the same refusal, counted against the device, so it also says how many wrong PINs
+ * are left before the lock and, once the delays start, how long the next attempt waits.
+ */
+const wrongPin = (attemptsLeft: number, retryAfterSeconds?: number) => ({
+  error: {
+    ...GENERIC.error,
+    attemptsLeft,
+    ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+  },
+});
 /** A challenge that is not this device's to spend (any more): the device signs the new one. */
 const STALE = {
   error: {
@@ -164,7 +175,8 @@ describe('PIN login by signed challenge', () => {
     expect((await admin.patch(`/api/users/${id}`, { loginMethod: 'password' })).status).toBe(200);
     const res = await device.pinLogin('55555');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual(GENERIC);
+    // Exactly what any wrong PIN gets.
+    expect(res.body).toEqual(wrongPin(9));
   });
 
   it('returns 401 for a revoked device, whose sessions are already gone', async ({ admin, device }) => {
@@ -224,25 +236,37 @@ describe('throttling', () => {
     admin,
     device,
   }) => {
-    const expectWrong = async () => {
+    const expectWrong = async (attemptsLeft: number, retryAfterSeconds?: number) => {
       const res = await device.pinLogin('99999');
       expect(res.status).toBe(401);
-      expect(res.body).toEqual(GENERIC);
+      expect(res.body).toEqual(wrongPin(attemptsLeft, retryAfterSeconds));
+      expect(res.headers.get('retry-after')).toBe(
+        retryAfterSeconds === undefined ? null : String(retryAfterSeconds),
+      );
     };
-    await expectWrong();
-    await expectWrong();
-    await expectWrong(); // third failure: the next attempt must wait 1 s
+    await expectWrong(9);
+    await expectWrong(8);
+    await expectWrong(7, 1); // third failure: the next attempt must wait 1 s, and the answer says so
     const early = await device.pinLogin(CARA_PIN);
     expect(early.status).toBe(429);
-    expect(early.body).toMatchObject({ error: { code: 'rate_limited', retryAfterSeconds: 1 } });
-    for (let failures = 3; failures < 10; failures++) {
+    expect(early.body).toMatchObject({
+      error: { code: 'rate_limited', retryAfterSeconds: 1, attemptsLeft: 7 },
+    });
+    for (let failures = 3; failures < 9; failures++) {
       t.clock.advance(2 ** (failures - 3) * 1000);
-      await expectWrong();
+      await expectWrong(9 - failures, 2 ** (failures - 2));
     }
+    // The tenth locks the device: nothing left, and nothing to wait for.
+    t.clock.advance(64 * 1000);
+    await expectWrong(0);
     t.clock.advance(60 * 60 * 1000);
     const locked = await device.pinLogin(CARA_PIN);
     expect(locked.status).toBe(401);
-    expect(locked.body).toEqual(GENERIC);
+    expect(locked.body).toEqual(wrongPin(0));
+    // The device's own state says so too, after a reload as before it.
+    const state = await device.client.post<DeviceStateJSON>('/api/devices/state', { deviceId: device.id });
+    expect(state.body).toMatchObject({ state: 'approved', locked: true, pinLoginActive: true });
+    expect(state.body.nextChallenge).toBeUndefined();
 
     // The admin's web session went idle meanwhile.
     await admin.login('ada', 'correct horse battery');
@@ -252,6 +276,8 @@ describe('throttling', () => {
     expect(details.body.device.status).toBe('locked');
     expect(details.body.failedAttempts).toBe(10);
     expect((await admin.post(`/api/devices/${device.id}/unlock`)).status).toBe(200);
+    const unlocked = await device.client.post<DeviceStateJSON>('/api/devices/state', { deviceId: device.id });
+    expect(unlocked.body.locked).toBe(false);
     expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
     const types = (await t.deps.database.db.selectFrom('audit_events').select('type').execute()).map(
       (r) => r.type,

@@ -25,6 +25,8 @@ export const AUDIT_EVENT_TYPES = [
   'device.deleted',
   'device.locked',
   'device.unlocked',
+  /** A PIN login on a register ended the session of the person before, who had locked it. */
+  'session.switched_user',
   'offline.upload_refused',
   'passkey.added',
   'passkey.removed',

@@ -97,6 +97,14 @@ export const DeviceStateJSON = z.object({
   state: z.enum(['unknown', 'approved', 'revoked']),
   /** Only meaningful for an approved device: whether its organisation has PIN login on. */
   pinLoginActive: z.boolean(),
+  /**
+   * An approved device locked after too many wrong PINs, until an admin or manager unlocks it. No
+   * secret from whoever holds the device: they made the guesses that locked it.
+   */
+  locked: z.boolean(),
+  /** For an approved device: what its PIN screen shows, and keeps for an offline start. */
+  deviceName: z.optional(text()),
+  organisationName: z.optional(text()),
   serverTime: IsoDateTime,
   /** For an approved device with PIN login on: the challenge for its next PIN login. */
   ...NextChallenge,

@@ -60,6 +60,11 @@ export const ErrorBodyJSON = z.object({
     message: text(),
     field: z.optional(text()),
     retryAfterSeconds: z.optional(z.number()),
+    /**
+     * A PIN-login refusal that was counted against the device (or found it locked): the wrong
+     * PINs left before it locks, 0 once it is locked. Only the holder of the device key gets one.
+     */
+    attemptsLeft: z.optional(z.int()),
     /** A PIN-login refusal hands the register its next challenge. */
     ...NextChallenge,
   }),

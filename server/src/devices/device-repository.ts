@@ -67,17 +67,28 @@ export async function findDeviceWithOrganisation(
   };
 }
 
-/** What a device may learn about itself: whether it is revoked, and whether PIN login is on. */
-export async function findDeviceState(
-  db: Kysely<DB>,
-  id: string,
-): Promise<{ revoked_at: number | null; pin_challenge_at: number; pin_login_active: number } | undefined> {
-  return db
+/**
+ * What a device may learn about itself: whether it is revoked or locked, whether PIN login is on,
+ * and the names its PIN screen shows. Compiled once: every register asks every few seconds.
+ */
+const deviceStateRow = preparedQuery((db, id: string) =>
+  db
     .selectFrom('devices')
     .innerJoin('organisations', 'organisations.id', 'devices.organisation_id')
-    .select(['devices.revoked_at', 'devices.pin_challenge_at', 'organisations.pin_login_active'])
-    .where('devices.id', '=', id)
-    .executeTakeFirst();
+    .select([
+      'devices.name',
+      'devices.revoked_at',
+      'devices.locked_at',
+      'devices.pin_challenge_at',
+      'organisations.name as organisation_name',
+      'organisations.pin_login_active',
+    ])
+    .where('devices.id', '=', id),
+);
+
+export async function findDeviceState(db: Kysely<DB>, id: string) {
+  const [row] = (await deviceStateRow(db, id)).rows;
+  return row;
 }
 
 export async function listDevices(

@@ -5,8 +5,11 @@ import { issueDeviceChallenge } from './device-challenges.js';
 import { findDeviceState } from './device-repository.js';
 
 /**
- * What a device needs to choose its login screen. Locked reads as approved: the lock is not
- * announced to whoever holds the device.
+ * What a device needs to choose and label its login screen. Whoever asks names the device by its
+ * ID, the thumbprint of a key that only the device and its organisation's admins and managers
+ * know, so the answer tells nothing its own PIN screen does not show: the names, and whether
+ * it is locked. An approved device is told its lock, since whoever holds it made the guesses
+ * that locked it; every PIN login it then tries is still refused like any other.
  */
 export async function deviceState(
   db: Kysely<DB>,
@@ -16,19 +19,22 @@ export async function deviceState(
 ): Promise<DeviceStateJSON> {
   const row = await findDeviceState(db, deviceId);
   const state = !row ? 'unknown' : row.revoked_at !== null ? 'revoked' : 'approved';
-  const pinLoginActive = row?.pin_login_active === 1;
+  const approved = row !== undefined && state === 'approved';
+  const pinLoginActive = approved && row.pin_login_active === 1;
   return {
     state,
     pinLoginActive,
+    locked: approved && row.locked_at !== null,
+    ...(approved && { deviceName: row.name, organisationName: row.organisation_name }),
     serverTime: new Date(now).toISOString(),
     // The PIN pad's start: the register holds this challenge until a cashier types a PIN.
-    ...(state === 'approved' &&
-      pinLoginActive && {
+    ...(pinLoginActive &&
+      row.locked_at === null && {
         nextChallenge: issueDeviceChallenge(challengeKey, {
           deviceId,
           purpose: 'pin-login',
           now,
-          spentUpTo: row?.pin_challenge_at,
+          spentUpTo: row.pin_challenge_at,
         }),
       }),
   };

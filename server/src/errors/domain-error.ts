@@ -8,7 +8,12 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { field?: string; retryAfterSeconds?: number; nextChallenge?: PinChallengeJSON } = {},
+    readonly extra: {
+      field?: string;
+      retryAfterSeconds?: number;
+      nextChallenge?: PinChallengeJSON;
+      attemptsLeft?: number;
+    } = {},
     /** For the audit log only, never for the response: the user a refused action was aimed at. */
     readonly audit: { targetUserId?: string } = {},
   ) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PinLoginProofPayload, allowsPin } from '@tapin/shared';
 import { recordAudit } from '../audit/record-audit.js';
+import type { ActiveSession } from '../access/actor.js';
 import type { DB, Device, Organisation, Session, User } from '../db/schema.js';
 import { serialise } from '../db/serialise.js';
 import { checkDeviceChallenge } from '../devices/device-challenges.js';
@@ -9,7 +10,7 @@ import { verifyDeviceProof } from '../devices/verify-device-proof.js';
 import { findPinUser } from '../pins/find-pin-user.js';
 import type { PinPeppers } from '../pins/pin-peppers.js';
 import { countInWindow, peekWindow } from '../rate-limit/fixed-window.js';
-import { createSession } from '../sessions/session-repository.js';
+import { resumeOrReplaceSession } from '../sessions/resume-or-replace.js';
 import {
   LOCK_AFTER_FAILURES,
   ORG_FAILURES_ALLOWED,
@@ -18,10 +19,21 @@ import {
 } from './pin-login-throttle.js';
 
 export type PinLoginResult =
-  | { ok: true; user: User; device: Device; organisation: Organisation; token: string; session: Session }
-  /** Every refusal looks the same to the caller; `reason` is for tests and logs only. */
-  | { ok: false; kind: 'refused'; reason: string; device: Device | null }
-  | { ok: false; kind: 'throttled'; retryAfterSeconds: number; device: Device }
+  /** `token` is null when the login resumed the session the browser holds (see resumeOrReplaceSession). */
+  | { ok: true; user: User; device: Device; organisation: Organisation; token: string | null; session: Session }
+  /**
+   * Every refusal looks the same to the caller; `reason` is for tests and logs only. `counted`
+   * (a wrong PIN, or a locked device) says how many wrong PINs are left before the lock and how
+   * long the next attempt must wait; only the holder of the device key ever gets that far.
+   */
+  | {
+      ok: false;
+      kind: 'refused';
+      reason: string;
+      device: Device | null;
+      counted?: { attemptsLeft: number; waitSeconds: number };
+    }
+  | { ok: false; kind: 'throttled'; retryAfterSeconds: number; device: Device; attemptsLeft?: number }
   /** The device itself signed a challenge it may no longer use: it retries with a new one. */
   | { ok: false; kind: 'stale_challenge'; device: Device };
 
@@ -31,6 +43,8 @@ export interface PinLoginAttempt {
   proof: string;
   ip: string | null;
   now: number;
+  /** The session behind the browser's cookie, if any: the same person resumes it, anyone else ends it. */
+  current?: ActiveSession | null;
 }
 
 class Retry extends Error {}
@@ -65,13 +79,13 @@ export async function logInWithPin(
 
   if (organisation.pin_login_active !== 1) return refused('PIN login inactive', device);
   // A locked device tries nothing, not even the right PIN.
-  if (device.locked_at !== null) return refused('device locked', device);
+  if (device.locked_at !== null) return refused('device locked', device, { attemptsLeft: 0, waitSeconds: 0 });
   // Growing delays between consecutive failures.
   const wait =
     device.last_failed_at === null
       ? 0
       : device.last_failed_at + delayAfterFailures(device.failed_attempts) - a.now;
-  if (wait > 0) return throttled(Math.ceil(wait / 1000), device);
+  if (wait > 0) return throttled(Math.ceil(wait / 1000), device, LOCK_AFTER_FAILURES - device.failed_attempts);
 
   const orgKey = `pin-failures:${organisation.id}`;
   try {
@@ -96,11 +110,12 @@ export async function logInWithPin(
 
       const user = await findPinUser(trx, keys.peppers, organisation.id, a.pin);
       if (user !== undefined && allowsPin(user.login_method)) {
-        // The session row is the record of a successful login: no audit event to write as well.
-        const { token, session } = await createSession(trx, {
+        // The session row is the record of a successful login: no audit event to write as well. A
+        // resumed session is the same login going on.
+        const { token, session } = await resumeOrReplaceSession(trx, {
+          current: a.current ?? null,
           organisationId: organisation.id,
           userId: user.id,
-          kind: 'register',
           deviceId: device.id,
           ip: a.ip,
           now: a.now,
@@ -129,7 +144,10 @@ export async function logInWithPin(
           detail: { name: device.name, ...detail },
         });
       }
-      return refused('no user with this PIN may log in by PIN', spent(device, issuedAt, after));
+      return refused('no user with this PIN may log in by PIN', spent(device, issuedAt, after), {
+        attemptsLeft: LOCK_AFTER_FAILURES - Math.min(failures, LOCK_AFTER_FAILURES),
+        waitSeconds: lock ? 0 : Math.ceil(delayAfterFailures(failures) / 1000),
+      });
     });
   } catch (err) {
     // Another attempt from this device was settled since it was read: nothing was counted or
@@ -147,10 +165,14 @@ const spent = (device: Device, issuedAt: number, after: Partial<Device>): Device
   pin_challenge_at: issuedAt,
 });
 
-function refused(reason: string, device: Device | null): PinLoginResult {
-  return { ok: false, kind: 'refused', reason, device };
+function refused(
+  reason: string,
+  device: Device | null,
+  counted?: { attemptsLeft: number; waitSeconds: number },
+): PinLoginResult {
+  return { ok: false, kind: 'refused', reason, device, ...(counted && { counted }) };
 }
 
-function throttled(retryAfterSeconds: number, device: Device): PinLoginResult {
-  return { ok: false, kind: 'throttled', retryAfterSeconds, device };
+function throttled(retryAfterSeconds: number, device: Device, attemptsLeft?: number): PinLoginResult {
+  return { ok: false, kind: 'throttled', retryAfterSeconds, device, ...(attemptsLeft !== undefined && { attemptsLeft }) };
 }

@@ -6,6 +6,7 @@ import { DomainError, invalidCredentials } from '../errors/domain-error.js';
 import { valid } from '../http/validate.js';
 import { pinPeppers } from '../pins/pin-peppers.js';
 import { sessionReply } from '../sessions/open-session.js';
+import { sessionJSON } from '../sessions/session-json.js';
 import { logInWithPin } from './log-in-with-pin.js';
 
 /**
@@ -21,7 +22,7 @@ export function pinLoginRoutes(deps: AppDeps) {
     const result = await logInWithPin(
       db,
       { peppers: pinPeppers(deps.secrets), challengeKey },
-      { ...attempt, ip: c.get('ip'), now },
+      { ...attempt, ip: c.get('ip'), now, current: c.get('auth') },
     );
     const nextChallenge = issueDeviceChallenge(challengeKey, {
       deviceId: attempt.deviceId,
@@ -29,16 +30,29 @@ export function pinLoginRoutes(deps: AppDeps) {
       now,
       spentUpTo: result.device?.pin_challenge_at,
     });
-    if (result.ok) return c.json(sessionReply(c, deps, result, now, { nextChallenge }));
+    if (result.ok) {
+      const { token } = result;
+      // A resumed session keeps the cookie it has.
+      if (token === null) return c.json(sessionJSON(result, now, { nextChallenge }));
+      return c.json(sessionReply(c, deps, { ...result, token }, now, { nextChallenge }));
+    }
     if (result.kind === 'throttled') {
       throw new DomainError('rate_limited', 'Too many attempts. Wait a moment and try again.', {
         retryAfterSeconds: result.retryAfterSeconds,
         nextChallenge,
+        ...(result.attemptsLeft !== undefined && { attemptsLeft: result.attemptsLeft }),
       });
     }
     if (result.kind === 'stale_challenge') {
       throw new DomainError('challenge_expired', 'Sign the new challenge and try again.', { nextChallenge });
     }
-    throw invalidCredentials({ nextChallenge });
+    // A counted refusal also says how many wrong PINs are left and how long the next one waits, so
+    // the register holds its keys back instead of throwing away the next PIN with a 429.
+    const counted = result.counted;
+    throw invalidCredentials({
+      nextChallenge,
+      ...(counted && { attemptsLeft: counted.attemptsLeft }),
+      ...(counted && counted.waitSeconds > 0 && { retryAfterSeconds: counted.waitSeconds }),
+    });
   });
 }

@@ -176,7 +176,7 @@ export type SessionScope =
 
 /**
  * The one way sessions end: logout, a changed credential or role, a removed passkey, a revoked
- * device, PIN login switched off. `except` keeps the session making the change.
+ * device, PIN login switched off, another person's PIN on a locked register. `except` keeps the session making the change.
  */
 export async function endSessions(
   db: Kysely<DB>,
@@ -193,6 +193,15 @@ export async function endSessions(
   else q = q.where('organisation_id', '=', scope.organisationId).where('kind', '=', scope.kind);
   if (opts.except !== undefined) q = q.where('id', '!=', opts.except);
   await q.execute();
+}
+
+/** A locked register's own PIN again: the session goes on, as used now, without its step-up. */
+export async function resumeSession(db: Kysely<DB>, sessionId: string, now: number): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, stepped_up_at: null })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function markSteppedUp(db: Kysely<DB>, sessionId: string, now: number): Promise<void> {

@@ -31,6 +31,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'device.deleted': 'Device deleted',
   'device.locked': 'Device locked after failed PIN logins',
   'device.unlocked': 'Device unlocked',
+  'session.switched_user': 'Session ended: someone else logged in with their PIN',
   'offline.upload_refused': 'Offline login refused on upload',
   'passkey.added': 'Passkey added',
   'passkey.removed': 'Passkey removed',
