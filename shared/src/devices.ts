@@ -99,9 +99,10 @@ export const DeviceStateJSON = z.object({
   pinLoginActive: z.boolean(),
   /**
    * An approved device locked after too many wrong PINs, until an admin or manager unlocks it. No
-   * secret from whoever holds the device: they made the guesses that locked it.
+   * secret from whoever holds the device: they made the guesses that locked it. Absent (from a
+   * server before this field) means false.
    */
-  locked: z.boolean(),
+  locked: z.optional(z.boolean()),
   /** For an approved device: what its PIN screen shows, and keeps for an offline start. */
   deviceName: z.optional(text()),
   organisationName: z.optional(text()),

@@ -17,11 +17,18 @@ export class DeviceState {
   deviceId = $state<string | null>(null);
   approval = $state<DeviceApproval>('unknown');
   pinLoginActive = $state(false);
+  /** Locked after too many wrong PINs, until an admin or manager unlocks it. */
+  locked = $state(false);
+  /** What the PIN screen shows: where this register is. */
+  deviceName = $state('');
+  organisationName = $state('');
   /** False until the first answer, or the last known state when there is none. */
   loaded = $state(false);
 
   readonly #db: LocalDb;
   readonly #listeners = new Set<(answer: DeviceStateJSON) => void | Promise<void>>();
+  /** What was last stored, so a register that asks every few seconds writes only news. */
+  #stored = '';
 
   constructor(db: LocalDb = localDb) {
     this.#db = db;
@@ -49,8 +56,12 @@ export class DeviceState {
       try {
         const answer = await deviceApi.state(deviceId);
         holdChallenge(answer.nextChallenge);
+        const approved = answer.state === 'approved';
         this.approval = answer.state;
-        this.pinLoginActive = answer.state === 'approved' && answer.pinLoginActive;
+        this.pinLoginActive = approved && answer.pinLoginActive;
+        this.locked = approved && answer.locked === true;
+        this.deviceName = answer.deviceName ?? '';
+        this.organisationName = answer.organisationName ?? '';
         await this.#remember();
         for (const l of this.#listeners) await l(answer);
       } catch {
@@ -81,15 +92,27 @@ export class DeviceState {
   }
 
   async #remember(): Promise<void> {
-    await writePreference('deviceApproval', this.approval, this.#db);
-    await writePreference('pinLoginActive', this.pinLoginActive, this.#db);
+    const db = this.#db;
+    const known = [this.approval, this.pinLoginActive, this.locked, this.deviceName, this.organisationName];
+    const key = known.join('\n');
+    if (key === this.#stored) return;
+    this.#stored = key;
+    await writePreference('deviceApproval', this.approval, db);
+    await writePreference('pinLoginActive', this.pinLoginActive, db);
+    await writePreference('deviceLocked', this.locked, db);
+    await writePreference('deviceName', this.deviceName, db);
+    await writePreference('organisationName', this.organisationName, db);
   }
 
   async #recall(): Promise<void> {
-    const known = await readPreference('deviceApproval', this.#db);
+    const db = this.#db;
+    const known = await readPreference('deviceApproval', db);
     if (!known) return;
     this.approval = known;
-    this.pinLoginActive = (await readPreference('pinLoginActive', this.#db)) === true;
+    this.pinLoginActive = (await readPreference('pinLoginActive', db)) === true;
+    this.locked = (await readPreference('deviceLocked', db)) === true;
+    this.deviceName = (await readPreference('deviceName', db)) ?? '';
+    this.organisationName = (await readPreference('organisationName', db)) ?? '';
   }
 }
 

@@ -17,6 +17,8 @@ export type OfflineLoginResult =
       entry: OfflineQueueRecord;
       idleLockMinutes: number;
     }
+  /** The PIN of the person the register is locked on: their session goes on, nothing is queued. */
+  | { ok: true; resumed: true; user: OfflineUser }
   | { ok: false; reason: OfflineRefusal; message: string };
 
 export type OfflineRefusal = 'unavailable' | 'clock-behind' | 'locked-out' | 'not-allowed';
@@ -44,7 +46,7 @@ const refuse = (reason: OfflineRefusal): OfflineLoginResult => ({
  */
 export async function offlineLogin(
   pin: string,
-  opts: { deviceId: string; now: number; db?: LocalDb },
+  opts: { deviceId: string; now: number; db?: LocalDb; resumeUserId?: string },
 ): Promise<OfflineLoginResult> {
   const db = opts.db ?? localDb;
   const { now } = opts;
@@ -62,6 +64,7 @@ export async function offlineLogin(
     return refuse(count >= OFFLINE_FAILURE_LIMIT ? 'locked-out' : 'not-allowed');
   }
   await deletePreferences(['offlineFailures'], db);
+  if (user.id === opts.resumeUserId) return { ok: true, resumed: true, user };
   const entry = await queueOfflineLogin(user, now, db);
   return {
     ok: true,

@@ -33,12 +33,21 @@ async function refreshOfflineAccess(): Promise<void> {
   await noteServerTime(serverTime);
 }
 
-/** A PIN typed while the server can't be reached; throws the refusal the PIN login screen shows. */
-export async function offlinePinLogin(pin: string): Promise<void> {
+/**
+ * A PIN typed while the server can't be reached; throws the refusal the PIN login screen shows.
+ * On a locked register, the PIN of `lockedOn` resumes their session; anyone else's first has
+ * `endLocked` end it (reported to the server once it is back), then opens theirs.
+ */
+export async function offlinePinLogin(
+  pin: string,
+  lock: { lockedOn?: string; endLocked?: () => Promise<void> } = {},
+): Promise<void> {
   const { deviceId } = await deviceIdentity();
   const now = Date.now();
-  const result = await offlineLogin(pin, { deviceId, now });
+  const result = await offlineLogin(pin, { deviceId, now, resumeUserId: lock.lockedOn });
   if (!result.ok) throw new ApiClientError('offline_login_refused', result.message, 0);
+  if ('resumed' in result) return;
+  await lock.endLocked?.();
   // The session store hears of it and shows the register.
   await openOfflineSession(
     {

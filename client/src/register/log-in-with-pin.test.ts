@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceIdentity } from '../device/device-identity';
 import { ApiClientError } from '../lib/api/api-error';
 import { apiError, fakeServer } from '../../test/fake-server';
-import { logInWithPin, pinLoginFailure, waitMessage, WRONG_PIN_MESSAGE } from './log-in-with-pin';
+import { PartLoadError } from '../lib/load-part';
+import {
+  attemptsLeftMessage,
+  idleLockNote,
+  logInWithPin,
+  pinLoginFailure,
+  WRONG_PIN_MESSAGE,
+} from './log-in-with-pin';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -80,8 +87,18 @@ describe('logInWithPin', () => {
 describe('pinLoginFailure', () => {
   it('says the same thing for every refusal', () => {
     const refused = new ApiClientError('invalid_credentials', 'Invalid credentials', 401);
-    expect(pinLoginFailure(refused)).toEqual({ kind: 'refused', message: WRONG_PIN_MESSAGE });
+    expect(pinLoginFailure(refused)).toEqual({ kind: 'refused', message: WRONG_PIN_MESSAGE, seconds: 0 });
     expect(WRONG_PIN_MESSAGE).toBe("That PIN didn't work. Try again.");
+  });
+
+  it('passes on what a counted refusal says: the wrong PINs left and the wait before the next', () => {
+    const counted = new ApiClientError('invalid_credentials', 'x', 401, undefined, 2, undefined, 6);
+    expect(pinLoginFailure(counted)).toEqual({
+      kind: 'refused',
+      message: WRONG_PIN_MESSAGE,
+      attemptsLeft: 6,
+      seconds: 2,
+    });
   });
 
   it('waits as long as the server says', () => {
@@ -93,14 +110,21 @@ describe('pinLoginFailure', () => {
     });
   });
 
-  it('does not count a server that cannot be reached as a wrong PIN', () => {
+  it('does not count a server that cannot be reached as a wrong PIN, and says it is about the connection', () => {
     const offline = new ApiClientError('network', "Can't reach the server. Check the connection.", 0);
-    expect(pinLoginFailure(offline)).toEqual({ kind: 'other', message: offline.message });
-    expect(pinLoginFailure(new Error('boom')).kind).toBe('other');
+    expect(pinLoginFailure(offline)).toEqual({ kind: 'other', message: offline.message, offline: true });
+    const refusedOffline = new ApiClientError('offline_login_refused', 'Not offline', 0);
+    expect(pinLoginFailure(refusedOffline)).toMatchObject({ offline: true });
+    expect(pinLoginFailure(new PartLoadError(new Error('gone')))).toMatchObject({ offline: true });
+    expect(pinLoginFailure(new Error('boom'))).toMatchObject({ kind: 'other', offline: false });
   });
+});
 
-  it('counts down in words', () => {
-    expect(waitMessage(8)).toBe('Too many attempts. Try again in 8 seconds.');
-    expect(waitMessage(1)).toBe('Too many attempts. Try again in 1 second.');
+describe('what the PIN screen says', () => {
+  it('counts the attempts left and names the idle time', () => {
+    expect(attemptsLeftMessage(2)).toBe('2 attempts left before this register locks.');
+    expect(attemptsLeftMessage(1)).toBe('1 attempt left before this register locks.');
+    expect(idleLockNote(2)).toBe('Locked after 2 minutes without use.');
+    expect(idleLockNote(1)).toBe('Locked after 1 minute without use.');
   });
 });

@@ -3,6 +3,7 @@ import { holdChallenge, takeHeldChallenge } from '../device/held-challenge';
 import { deviceIdentity } from '../device/device-identity';
 import { signDeviceProof } from '../device/sign-device-proof';
 import { ApiClientError, errorMessage } from '../lib/api/api-error';
+import { PartLoadError } from '../lib/load-part';
 import * as deviceApi from '../lib/api/device-api';
 import * as pinLoginApi from '../lib/api/pin-login-api';
 
@@ -40,25 +41,51 @@ export async function logInWithPin(pin: string): Promise<SessionJSON> {
 }
 
 export const WRONG_PIN_MESSAGE = "That PIN didn't work. Try again.";
+export const LOCKED_MESSAGE =
+  'This register is locked after too many wrong PINs. Ask a manager to unlock it.';
 
 /** What the PIN login screen says after a failed attempt. */
 export type PinLoginFailure =
-  /** Refused: one message for every reason, so it says nothing about which part was wrong. */
-  | { kind: 'refused'; message: string }
-  /** The device must wait before the next attempt. */
-  | { kind: 'wait'; seconds: number }
-  /** Not an attempt at all: the server could not be reached, or answered something else. */
-  | { kind: 'other'; message: string };
+  /**
+   * Refused: one message for every reason, so it says nothing about which part was wrong. A
+   * wrong PIN also says how many are left before the lock, and how long the next one must wait.
+   */
+  | { kind: 'refused'; message: string; attemptsLeft?: number; seconds: number }
+  /** The device must wait before the next attempt; the PIN was not checked. */
+  | { kind: 'wait'; seconds: number; attemptsLeft?: number }
+  /**
+   * Not an attempt at all: the server could not be reached (`offline`, which goes once it is
+   * back), or answered something else.
+   */
+  | { kind: 'other'; message: string; offline: boolean };
 
 export function pinLoginFailure(err: unknown): PinLoginFailure {
   if (err instanceof ApiClientError) {
+    const { attemptsLeft } = err;
     if (err.code === 'rate_limited')
-      return { kind: 'wait', seconds: Math.max(1, err.retryAfterSeconds ?? 5) };
-    if (err.code === 'invalid_credentials') return { kind: 'refused', message: WRONG_PIN_MESSAGE };
+      return { kind: 'wait', seconds: Math.max(1, err.retryAfterSeconds ?? 5), attemptsLeft };
+    if (err.code === 'invalid_credentials')
+      return {
+        kind: 'refused',
+        message: WRONG_PIN_MESSAGE,
+        attemptsLeft,
+        seconds: err.retryAfterSeconds ?? 0,
+      };
   }
-  return { kind: 'other', message: errorMessage(err) };
+  const offline =
+    err instanceof PartLoadError ||
+    (err instanceof ApiClientError && (err.offline || err.code === 'offline_login_refused'));
+  return { kind: 'other', message: errorMessage(err), offline };
 }
 
-export function waitMessage(seconds: number): string {
-  return `Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+/** From this many wrong PINs left on, the screen says how many: from the third in a row. */
+export const WARN_ATTEMPTS_LEFT = 7;
+
+export function attemptsLeftMessage(left: number): string {
+  return `${left} ${left === 1 ? 'attempt' : 'attempts'} left before this register locks.`;
+}
+
+/** The idle lock's note on the PIN pad it brought back. */
+export function idleLockNote(minutes: number): string {
+  return `Locked after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} without use.`;
 }

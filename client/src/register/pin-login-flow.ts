@@ -9,17 +9,23 @@ const offlinePart = () => loadPart(() => import('../offline/offline-pin-login'))
 
 /**
  * A PIN typed on the register: online when the server answers, else offline for people who
- * logged in here recently. Throws what the PIN login screen shows.
+ * logged in here recently. On a locked register the same person's PIN resumes their session and
+ * anyone else's replaces it. Throws what the PIN login screen shows.
  */
 export async function pinLogin(pin: string): Promise<void> {
   let online: SessionJSON;
   try {
     online = await logInWithPin(pin);
   } catch (err) {
-    if (err instanceof ApiClientError && err.offline) return (await offlinePart()).offlinePinLogin(pin);
-    throw err;
+    if (!(err instanceof ApiClientError && err.offline)) throw err;
+    const locked = session.locked ? session.active : null;
+    await (
+      await offlinePart()
+    ).offlinePinLogin(pin, locked ? { lockedOn: locked.user.id, endLocked: () => session.logout() } : {});
+    session.unlock();
+    return;
   }
-  session.set(online);
+  await session.pinLoggedIn(online);
   void prepareForOffline(online, pin);
 }
 

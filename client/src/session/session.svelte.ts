@@ -11,6 +11,7 @@ import {
 } from '../offline/offline-session';
 import { offlineSync } from '../offline/offline-sync';
 import { flushPendingLogout, notePendingLogout } from '../offline/pending-logout';
+import { deletePreferences, readPreference, writePreference } from '../lib/storage/preferences';
 import { cacheSession, forgetCachedSession, restoreCachedSession } from './cached-session';
 
 /** Who is logged in on this screen, shared by every component. */
@@ -21,6 +22,13 @@ class SessionState {
   offline = $state<OfflineSession | null>(null);
   /** False until the first answer (or failure) from the server. */
   loaded = $state(false);
+  /**
+   * Lock: the PIN pad shows over the session, which goes on. The same person's PIN resumes it,
+   * anyone else's ends it and logs them in. Kept on the device, so a reload stays locked.
+   */
+  locked = $state(false);
+  /** Why the PIN pad came back by itself, said there until the next PIN. */
+  lockNote = $state<string | null>(null);
 
   constructor() {
     onOfflineSession((s) => (this.offline = s));
@@ -43,6 +51,7 @@ class SessionState {
   /** `background`: the client checks by itself, which does not count as using the session. */
   async refresh(opts: { background?: boolean } = {}): Promise<void> {
     try {
+      if (!this.loaded) this.locked = (await readPreference('registerLocked')) === true;
       // A session opened offline lives on the device until it is logged out or runs out.
       if (await restoreOfflineSession(Date.now())) return;
       await flushPendingLogout(() => authApi.logout());
@@ -56,6 +65,8 @@ class SessionState {
       else throw err;
     } finally {
       this.loaded = true;
+      // Nothing left to lock over.
+      if (this.locked && !this.active) this.unlock();
     }
   }
 
@@ -65,6 +76,26 @@ class SessionState {
     this.loaded = true;
     if (s?.kind === 'register') void cacheSession(s);
     else if (!s) void forgetCachedSession();
+  }
+
+  lock(note: string | null = null): void {
+    this.locked = true;
+    this.lockNote = note;
+    void writePreference('registerLocked', true);
+  }
+
+  unlock(): void {
+    this.locked = false;
+    this.lockNote = null;
+    void deletePreferences(['registerLocked']);
+  }
+
+  /** An online PIN login: the server resumed the locked session or replaced it; either way, unlocked. */
+  async pinLoggedIn(s: SessionJSON): Promise<void> {
+    // An offline session it replaces is reported as logged out.
+    if (this.offline) await endOfflineSession(Date.now());
+    this.set(s);
+    this.unlock();
   }
 
   async logout(): Promise<void> {
@@ -86,6 +117,7 @@ class SessionState {
 
   async #clear(): Promise<void> {
     this.current = null;
+    if (this.locked) this.unlock();
     await forgetCachedSession();
   }
 }

@@ -20,7 +20,14 @@ import {
 
 export type PinLoginResult =
   /** `token` is null when the login resumed the session the browser holds (see resumeOrReplaceSession). */
-  | { ok: true; user: User; device: Device; organisation: Organisation; token: string | null; session: Session }
+  | {
+      ok: true;
+      user: User;
+      device: Device;
+      organisation: Organisation;
+      token: string | null;
+      session: Session;
+    }
   /**
    * Every refusal looks the same to the caller; `reason` is for tests and logs only. `counted`
    * (a wrong PIN, or a locked device) says how many wrong PINs are left before the lock and how
@@ -85,7 +92,8 @@ export async function logInWithPin(
     device.last_failed_at === null
       ? 0
       : device.last_failed_at + delayAfterFailures(device.failed_attempts) - a.now;
-  if (wait > 0) return throttled(Math.ceil(wait / 1000), device, LOCK_AFTER_FAILURES - device.failed_attempts);
+  if (wait > 0)
+    return throttled(Math.ceil(wait / 1000), device, LOCK_AFTER_FAILURES - device.failed_attempts);
 
   const orgKey = `pin-failures:${organisation.id}`;
   try {
@@ -174,5 +182,11 @@ function refused(
 }
 
 function throttled(retryAfterSeconds: number, device: Device, attemptsLeft?: number): PinLoginResult {
-  return { ok: false, kind: 'throttled', retryAfterSeconds, device, ...(attemptsLeft !== undefined && { attemptsLeft }) };
+  return {
+    ok: false,
+    kind: 'throttled',
+    retryAfterSeconds,
+    device,
+    ...(attemptsLeft !== undefined && { attemptsLeft }),
+  };
 }

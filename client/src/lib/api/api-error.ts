@@ -13,6 +13,8 @@ export class ApiClientError extends Error {
     readonly retryAfterSeconds?: number,
     /** A PIN-login refusal hands over the register's next challenge. */
     readonly nextChallenge?: PinChallengeJSON,
+    /** A counted PIN-login refusal: wrong PINs left before the device locks, 0 once it is locked. */
+    readonly attemptsLeft?: number,
   ) {
     super(message);
     this.name = 'ApiClientError';

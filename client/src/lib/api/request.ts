@@ -61,7 +61,15 @@ export async function request<K extends ResponseSchema>(
     if (envelope.success) {
       const e = envelope.data.error;
       if (e.code === 'unauthenticated' || e.code === 'step_up_required') sessionProblemListener?.(e.code);
-      throw new ApiClientError(e.code, e.message, res.status, e.field, e.retryAfterSeconds, e.nextChallenge);
+      throw new ApiClientError(
+        e.code,
+        e.message,
+        res.status,
+        e.field,
+        e.retryAfterSeconds,
+        e.nextChallenge,
+        e.attemptsLeft,
+      );
     }
     // A proxy or service worker answered instead of Tapin.
     throw new ApiClientError(

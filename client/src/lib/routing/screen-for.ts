@@ -10,6 +10,8 @@ export interface ScreenFacts {
   setupNeeded: boolean;
   /** Whoever is logged in, by a session the server knows or one opened offline. */
   session: { user: { role: Role }; kind: SessionKind; adminAccess: boolean } | null;
+  /** The register is locked over that session: the PIN pad shows over the register. */
+  locked?: boolean;
   /** This device is approved and its organisation has Log in with PIN code on. */
   pinLogin: boolean;
   /** On a device with PIN login, someone chose "Log in with username and password". */
@@ -28,13 +30,14 @@ export interface ScreenFacts {
  *   after the approval screen when it is offered.
  * - A PIN (`register`) session opens the register. An admin or manager whose register session has
  *   admin access (after confirming their password) may open the admin environment from there.
- * - Cashiers always get the register.
+ * - Cashiers always get the register, and so does a locked register session: the PIN pad shows
+ *   over it.
  */
 export function screenFor(facts: ScreenFacts): Screen {
   if (facts.setupNeeded) return 'setup';
   const { session } = facts;
   if (!session) return facts.pinLogin && !facts.passwordLoginChosen ? 'pin-login' : 'login';
-  if (!isAdminRole(session.user.role)) return 'register';
+  if (!isAdminRole(session.user.role) || facts.locked) return 'register';
   if (session.kind === 'web') return facts.approvalOffered ? 'approve-device' : 'admin';
   return session.adminAccess && ownsPath('admin', facts.path) ? 'admin' : 'register';
 }

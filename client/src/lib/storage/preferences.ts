@@ -13,6 +13,13 @@ export interface Preferences {
   deviceApproval: DeviceStateJSON['state'];
   /** Whether the organisation had PIN login on, as last told to this (approved) device. */
   pinLoginActive: boolean;
+  /** Whether this (approved) device was locked after too many wrong PINs, as last told. */
+  deviceLocked: boolean;
+  /** What the PIN screen shows: this device's name and its organisation's, as last told. */
+  deviceName: string;
+  organisationName: string;
+  /** The register was locked over a session: a reload shows the PIN pad, not the session. */
+  registerLocked: boolean;
   /** "Don't ask again" on the approval screen. */
   approvalPromptMuted: boolean;
   /** The latest server time seen, in epoch milliseconds. */
