@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type CDPSession, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -21,6 +21,12 @@ export interface NewUser {
 
 export const ADMIN = { name: 'Ada Admin', username: 'ada', password: 'correct horse battery' } as const;
 export const ORGANISATION = 'Corner Shop';
+
+/** What first-run setup creates: the organisation and its first admin. */
+export interface NewOrganisation extends Credentials {
+  organisationName: string;
+  name: string;
+}
 
 /**
  * Puts state in place through the public API, as its own client with its own cookies: the
@@ -48,13 +54,8 @@ export class Seed {
   }
 
   /** First-run setup; this client stays logged in as the admin. */
-  async setupOrganisation(): Promise<void> {
-    await this.call('POST', '/api/setup', {
-      organisationName: ORGANISATION,
-      name: ADMIN.name,
-      username: ADMIN.username,
-      password: ADMIN.password,
-    });
+  async setupOrganisation(organisation: NewOrganisation = { organisationName: ORGANISATION, ...ADMIN }): Promise<void> {
+    await this.call('POST', '/api/setup', organisation);
   }
 
   async createUser(user: NewUser): Promise<void> {
@@ -90,6 +91,32 @@ export async function logIn(page: Page, who: Credentials): Promise<void> {
   await page.getByLabel('Username').fill(who.username);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
+
+export interface Authenticator {
+  cdp: CDPSession;
+  authenticatorId: string;
+}
+
+/**
+ * Gives the page's browser a built-in authenticator that holds discoverable passkeys. Chromium's
+ * virtual authenticator (over the DevTools protocol) stands in for the device's fingerprint
+ * reader or screen lock: it answers every prompt as a verified user.
+ */
+export async function attachAuthenticator(page: Page): Promise<Authenticator> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
 }
 
 /** Opens My account in the admin environment and picks an item. */
