@@ -54,7 +54,9 @@ export class Seed {
   }
 
   /** First-run setup; this client stays logged in as the admin. */
-  async setupOrganisation(organisation: NewOrganisation = { organisationName: ORGANISATION, ...ADMIN }): Promise<void> {
+  async setupOrganisation(
+    organisation: NewOrganisation = { organisationName: ORGANISATION, ...ADMIN },
+  ): Promise<void> {
     await this.call('POST', '/api/setup', organisation);
   }
 

@@ -17,13 +17,18 @@ export async function expectLayoutHolds(page: Page, what: string): Promise<void>
   const original = page.viewportSize();
   for (const size of VIEWPORTS) {
     await page.setViewportSize(size);
-    const problems = await page.evaluate(findLayoutProblems);
+    const problems = await layoutProblems(page);
     expect.soft(problems, `${what} at ${size.width}×${size.height}`).toEqual([]);
   }
   if (original) await page.setViewportSize(original);
 }
 
-/** Runs in the page: what does not fit, each said with the element it is about. */
+/** What does not fit on the page at its present size, each said with the element it is about. */
+export function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(findLayoutProblems);
+}
+
+/** Runs in the page. */
 function findLayoutProblems(): string[] {
   const root = document.documentElement;
   const width = root.clientWidth;
@@ -40,7 +45,8 @@ function findLayoutProblems(): string[] {
     return box.width > 1 || box.height > 1;
   };
 
-  if (root.scrollWidth > width) problems.push(`the page scrolls sideways: ${root.scrollWidth}px in ${width}px`);
+  if (root.scrollWidth > width)
+    problems.push(`the page scrolls sideways: ${root.scrollWidth}px in ${width}px`);
   // Positions are measured from the page's left edge, not from wherever it was scrolled to.
   window.scrollTo(0, window.scrollY);
 
@@ -51,7 +57,10 @@ function findLayoutProblems(): string[] {
     const style = getComputedStyle(el);
     if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
       problems.push(`${describe(el)} scrolls sideways`);
-    } else if ((style.overflowX === 'hidden' || style.overflowX === 'clip') && style.textOverflow !== 'ellipsis') {
+    } else if (
+      (style.overflowX === 'hidden' || style.overflowX === 'clip') &&
+      style.textOverflow !== 'ellipsis'
+    ) {
       // Cut off without a sign of it; an ellipsis says there is more.
       problems.push(`${describe(el)} cuts off what it shows`);
     }
@@ -62,7 +71,9 @@ function findLayoutProblems(): string[] {
     if (!shown(el)) continue;
     const box = el.getBoundingClientRect();
     if (box.left < -0.5 || box.right > width + 0.5) {
-      problems.push(`${describe(el)} is off the screen: ${Math.round(box.left)}–${Math.round(box.right)}px of ${width}px`);
+      problems.push(
+        `${describe(el)} is off the screen: ${Math.round(box.left)}–${Math.round(box.right)}px of ${width}px`,
+      );
     }
   }
   return problems;

@@ -1,5 +1,5 @@
-import { test } from './fixtures';
-import { expectLayoutHolds } from './layout';
+import { expect, test } from './fixtures';
+import { expectLayoutHolds, layoutProblems } from './layout';
 import { TOURS } from './screen-tour';
 
 // Every screen, with long names in it, at the sizes of a desktop, an upright tablet and a phone:
@@ -10,3 +10,17 @@ for (const [name, walk] of Object.entries(TOURS)) {
     await walk({ page, context, browser, seed, check: (what) => expectLayoutHolds(page, what) });
   });
 }
+
+test('the check names what does not fit', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Set up Tapin' })).toBeVisible();
+  // A card as wide as an unbreakable word would make it.
+  await page.evaluate(() => {
+    const card = document.querySelector<HTMLElement>('main > *');
+    card?.style.setProperty('max-width', 'none');
+    card?.style.setProperty('width', '2000px');
+  });
+  const problems = await layoutProblems(page);
+  expect(problems).toContainEqual(expect.stringMatching(/^the page scrolls sideways/));
+  expect(problems).toContainEqual(expect.stringMatching(/Create organisation.* is off the screen/));
+});
