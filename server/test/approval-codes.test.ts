@@ -10,6 +10,7 @@ import {
 } from '@tapin/shared';
 import { LIVE_APPROVAL_CODES_MAX } from '../src/approval-codes/approval-code-policy.js';
 import { insertRequest } from '../src/approval-codes/approval-code-repository.js';
+import { describeUserAgent } from '../src/approval-codes/describe-user-agent.js';
 import { applyRetention } from '../src/retention/apply-retention.js';
 import { auditTypes, rowsOf, tablesOf } from './support/database.js';
 import { CARA_PIN, test } from './support/fixtures.js';
@@ -416,3 +417,28 @@ async function fillWithWaitingCodes(t: TestApp, n: number): Promise<void> {
     });
   }
 }
+
+describe('what the approver is told about the browser', () => {
+  it.each([
+    [CHROME_ON_LINUX, 'Chrome 156', 'Linux'],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86',
+      'Edge 131',
+      'Windows',
+    ],
+    [
+      'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      'Safari 17',
+      'iPadOS',
+    ],
+    ['Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0', 'Firefox 128', 'Android'],
+    [
+      'Mozilla/5.0 (Linux; Android 13; SM-T220) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Safari/537.36',
+      'Samsung Internet 25',
+      'Android',
+    ],
+    [undefined, 'Unknown browser', 'Unknown operating system'],
+  ])('describes %s as %s on %s', (userAgent, browser, operatingSystem) => {
+    expect(describeUserAgent(userAgent)).toEqual({ browser, operatingSystem });
+  });
+});

@@ -34,6 +34,7 @@ export class CodeApproval {
   /** Asks for a code (a new one replaces the one shown) and waits for it to be used. */
   async ask(): Promise<void> {
     this.stop();
+    this.code = null;
     await this.asking.run(async () => {
       const answer = await this.deps.ask();
       this.code = answer.code;
@@ -42,15 +43,20 @@ export class CodeApproval {
     });
   }
 
+  /** Stops waiting: no more checks, and the time shown stops. */
   stop(): void {
     if (this.#timer !== null) clearInterval(this.#timer);
     this.#timer = null;
+    this.validFor.stop();
   }
 
   async #check(): Promise<void> {
     if (this.#checking) return;
     // Past its time the code cannot approve anything; one last look covers an approval just before.
-    if (!this.validFor.running) this.stop();
+    if (!this.validFor.running && this.#timer !== null) {
+      clearInterval(this.#timer);
+      this.#timer = null;
+    }
     this.#checking = true;
     try {
       const answer = await this.deps.state();
