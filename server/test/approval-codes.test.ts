@@ -264,21 +264,46 @@ describe('entering a code', () => {
 });
 
 describe('organisations', () => {
-  it("returns 400 approval_code_invalid to another organisation's admin once one organisation entered it", async ({
+  /** Ben, a manager of the Bakery, which has Log in with PIN code on too. */
+  async function bakeryManager(t: TestApp, bakery: TestClient): Promise<TestClient> {
+    expect((await bakery.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    await createUser(bakery, { username: 'ben', name: 'Ben Baker', role: 'manager' });
+    return loginAs(t, 'ben');
+  }
+
+  it("returns 400 approval_code_invalid to another organisation's manager once one organisation entered it", async ({
+    t,
+    admin,
+    mona,
+    bakery,
+    asking,
+    code,
+  }) => {
+    const ben = await bakeryManager(t, bakery);
+    expect((await lookUp(mona, code)).status).toBe(200);
+    expectError(await lookUp(ben, code), 400, 'approval_code_invalid');
+    expectError(await approve(ben, code), 400, 'approval_code_invalid');
+    expect(await devicesOf(bakery)).toEqual([]);
+    expect((await approve(admin, code)).body.device?.id).toBe(asking.id);
+  });
+
+  it('approves into the organisation that entered the code first, and no other', async ({
+    t,
     admin,
     bakery,
     asking,
     code,
   }) => {
-    expect((await lookUp(admin, code)).status).toBe(200);
-    expect((await bakery.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
-    expectError(await lookUp(bakery, code), 400, 'approval_code_invalid');
-    expectError(await approve(bakery, code), 400, 'approval_code_invalid');
-    expect(await devicesOf(bakery)).toEqual([]);
-    expect((await approve(admin, code)).body.device?.id).toBe(asking.id);
+    const ben = await bakeryManager(t, bakery);
+    expect((await lookUp(ben, code)).status).toBe(200);
+    expectError(await approve(admin, code), 400, 'approval_code_invalid');
+    expect((await approve(ben, code, 'Bakery till')).status).toBe(201);
+    expect((await devicesOf(bakery)).map((d) => [d.id, d.name])).toEqual([[asking.id, 'Bakery till']]);
+    expect(await devicesOf(admin)).toEqual([]);
   });
 
-  it("returns 400 approval_code_invalid to another organisation for a revoked device's code", async ({
+  it("returns 400 approval_code_invalid to another organisation's manager for a revoked device's code", async ({
+    t,
     admin,
     bakery,
     device,
@@ -286,8 +311,8 @@ describe('organisations', () => {
     expect((await admin.post(`/api/devices/${device.id}/revoke`, {})).status).toBe(200);
     expect((await stateOf(device)).codeApproval).toBe(true);
     const { code } = (await device.askForApprovalCode()).body;
-    expect((await bakery.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
-    expectError(await approve(bakery, code), 400, 'approval_code_invalid');
+    const ben = await bakeryManager(t, bakery);
+    expectError(await approve(ben, code), 400, 'approval_code_invalid');
     expect((await lookUp(admin, code)).body.previousName).toBe('Till 1');
     const again = await approve(admin, code, 'Till 1 again');
     expect(again.status).toBe(200);
