@@ -189,3 +189,42 @@ export function pinScreen(page: Page) {
 export async function tapPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
 }
+
+/** Reads one record (or, without a key, every record) of a store in the app's IndexedDB. */
+export function readLocal(page: Page, store: string, key?: string): Promise<unknown> {
+  return page.evaluate(
+    ({ store, key }) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('tapin');
+        open.onerror = () => reject(new Error('IndexedDB did not open'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const os = db.transaction(store).objectStore(store);
+          const read = key === undefined ? os.getAll() : os.get(key);
+          read.onerror = () => reject(new Error(`${store} could not be read`));
+          read.onsuccess = () => {
+            db.close();
+            resolve(read.result);
+          };
+        };
+      }),
+    { store, key },
+  );
+}
+
+/**
+ * The service worker serves this page, so it also starts without a network. It claims the page it
+ * was installed from; when the page was reloaded while the worker was still activating, Chromium
+ * can leave that one document unclaimed, and the next load is the first one it controls.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!controlled) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
