@@ -77,6 +77,11 @@ export const TOURS: Record<string, (tour: Tour) => Promise<void>> = {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
     await check('login');
+    await page.getByRole('button', { name: 'Approve with a code' }).click();
+    await expect(page.getByLabel('Code')).not.toBeEmpty();
+    await check('Approve with a code, on the device');
+    await page.getByRole('button', { name: 'Log in with username and password' }).click();
+    await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
     await page.getByLabel('Username').fill(LONG.organisation.username);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
@@ -181,6 +186,12 @@ export const TOURS: Record<string, (tour: Tour) => Promise<void>> = {
     await tapPin(register, LONG.cashier.pin);
     await expect(register.getByText(`Logged in as ${LONG.cashier.name}`)).toBeVisible();
     await registerContext.close();
+    // Another device, showing a code to be approved with.
+    const farContext = await browser.newContext();
+    const far = await farContext.newPage();
+    await far.goto('/');
+    await far.getByRole('button', { name: 'Approve with a code' }).click();
+    const code = (await far.getByLabel('Code').textContent()) ?? '';
 
     await logInAsAdmin(page);
     await openMyAccount(page, 'Log in with PIN code');
@@ -215,6 +226,22 @@ export const TOURS: Record<string, (tour: Tour) => Promise<void>> = {
     await expect(deactivate).toBeVisible();
     await check('Deactivate confirmation');
     await deactivate.getByRole('button', { name: 'Cancel' }).click();
+
+    await page
+      .getByRole('region', { name: 'Approve with a code' })
+      .getByRole('button', { name: 'Approve with a code' })
+      .click();
+    const withCode = page.getByRole('dialog', { name: 'Approve with a code' });
+    await withCode.getByLabel('Code').fill('ABC');
+    await withCode.getByRole('button', { name: 'Continue' }).click();
+    await expect(withCode.getByLabel('Code')).toHaveAttribute('aria-invalid', 'true');
+    await check('Approve with a code dialog with an error');
+    await withCode.getByLabel('Code').fill(code);
+    await withCode.getByRole('button', { name: 'Continue' }).click();
+    await expect(withCode.getByLabel('Device name')).toBeVisible();
+    await check('Approve with a code dialog, with what asked for it');
+    await withCode.getByRole('button', { name: 'Cancel' }).click();
+    await farContext.close();
 
     await devices.getByRole('link', { name: LONG.device }).click();
     await expect(page.getByRole('heading', { level: 1, name: LONG.device })).toBeVisible();
