@@ -139,11 +139,11 @@ describe('what the device state tells a register', () => {
     const unknown = await stranger.client.post<DeviceStateJSON>('/api/devices/state', {
       deviceId: stranger.id,
     });
-    expect(unknown.body).toMatchObject({ state: 'unknown', locked: false, pinLoginActive: false });
+    expect(unknown.body).toMatchObject({ state: 'unknown', locked: false });
     expect(unknown.body.organisationName).toBeUndefined();
     expect((await admin.post(`/api/devices/${device.id}/revoke`)).status).toBe(200);
     const revoked = await device.client.post<DeviceStateJSON>('/api/devices/state', { deviceId: device.id });
-    expect(revoked.body).toMatchObject({ state: 'revoked', pinLoginActive: false, locked: false });
+    expect(revoked.body).toMatchObject({ state: 'revoked', locked: false });
     expect(revoked.body.deviceName).toBeUndefined();
     expect(revoked.body.organisationName).toBeUndefined();
   });

@@ -28,6 +28,10 @@ export const AUDIT_EVENT_TYPES = [
   /** A PIN login on a register ended the session of the person before, who had locked it. */
   'session.switched_user',
   'offline.upload_refused',
+  'approval_code.requested',
+  'approval_code.approved',
+  'approval_code.wrong',
+  'approval_code.expired',
   'passkey.added',
   'passkey.removed',
   'passkey.counter_regressed',

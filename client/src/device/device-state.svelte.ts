@@ -22,6 +22,8 @@ export class DeviceState {
   /** What the PIN screen shows: where this register is. */
   deviceName = $state('');
   organisationName = $state('');
+  /** Not approved, but an admin or manager could approve it from afar with a code. */
+  codeApproval = $state(false);
   /** False until the first answer, or the last known state when there is none. */
   loaded = $state(false);
 
@@ -62,6 +64,7 @@ export class DeviceState {
         this.locked = approved && answer.locked === true;
         this.deviceName = answer.deviceName ?? '';
         this.organisationName = answer.organisationName ?? '';
+        this.codeApproval = answer.codeApproval === true;
         await this.#remember();
         for (const l of this.#listeners) await l(answer);
       } catch {

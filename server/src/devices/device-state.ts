@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DeviceStateJSON } from '@tapin/shared';
 import type { DB } from '../db/schema.js';
 import { issueDeviceChallenge } from './device-challenges.js';
+import { anyOrganisationWithPinLogin } from '../organisation/organisation-repository.js';
 import { findDeviceState } from './device-repository.js';
 
 /**
@@ -20,15 +21,20 @@ export async function deviceState(
   const row = await findDeviceState(db, deviceId);
   const state = !row ? 'unknown' : row.revoked_at !== null ? 'revoked' : 'approved';
   const approved = row !== undefined && state === 'approved';
-  const pinLoginActive = approved && row.pin_login_active === 1;
+  const pinLoginActive = row?.pin_login_active === 1;
   return {
     state,
     pinLoginActive,
     locked: approved && row.locked_at !== null,
     ...(approved && { deviceName: row.name, organisationName: row.organisation_name }),
     serverTime: new Date(now).toISOString(),
+    // Approving with a code: a revoked device only into its own organisation, a new one into any.
+    ...(state !== 'approved' && {
+      codeApproval: row ? pinLoginActive : await anyOrganisationWithPinLogin(db),
+    }),
     // The PIN pad's start: the register holds this challenge until a cashier types a PIN.
-    ...(pinLoginActive &&
+    ...(approved &&
+      pinLoginActive &&
       row.locked_at === null && {
         nextChallenge: issueDeviceChallenge(challengeKey, {
           deviceId,

@@ -30,6 +30,9 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   passkey_not_registered: 401,
   no_passkey_yet: 409,
   offline_upload_refused: 403,
+  approval_code_invalid: 400,
+  approval_code_expired: 410,
+  pin_login_inactive: 409,
   unavailable: 503,
   internal: 500,
 };

@@ -33,6 +33,10 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'device.unlocked': 'Device unlocked',
   'session.switched_user': 'Session ended: someone else logged in with their PIN',
   'offline.upload_refused': 'Offline login refused on upload',
+  'approval_code.requested': 'Approval code asked for by a device',
+  'approval_code.approved': 'Device approved with a code',
+  'approval_code.wrong': 'Approval code refused: it does not work',
+  'approval_code.expired': 'Approval code refused: it had expired',
   'passkey.added': 'Passkey added',
   'passkey.removed': 'Passkey removed',
   'passkey.counter_regressed': 'Passkey counter went backwards (possible cloned passkey)',
@@ -92,6 +96,7 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
     case 'user.pin_set':
       return detail.replaced === true ? 'PIN replaced' : label;
     case 'device.approved':
+    case 'approval_code.approved':
     case 'device.renamed':
     case 'passkey.added':
     case 'passkey.removed':
@@ -104,6 +109,12 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
       return settingsChange(label, detail);
     case 'device.unlocked':
       return detail.byApproval === true ? `${label} by approving it again` : label;
+    case 'approval_code.requested':
+      return typeof detail.browser === 'string' && typeof detail.operatingSystem === 'string'
+        ? `${label}: ${detail.browser} on ${detail.operatingSystem}`
+        : label;
+    case 'approval_code.wrong':
+      return detail.reason === 'used' ? 'Approval code refused: it was used already' : label;
     case 'access.refused':
       return typeof detail.reason === 'string' ? `${label}: ${detail.reason}` : label;
     default:
