@@ -1,5 +1,4 @@
 import type { DeviceState } from './device/device-state.svelte';
-import { wipeOfflineAccess } from './offline/wipe-offline-access';
 import { noteServerTime } from './offline/server-time';
 import type { LocalDb } from './lib/storage/local-db';
 import { session } from './session/session.svelte';
@@ -16,7 +15,8 @@ export function followDeviceNews(device: DeviceState, db?: LocalDb): () => void 
   let hadPinLogin: boolean | null = null;
   return device.onNews(async ({ state, serverTime }) => {
     await noteServerTime(serverTime, db);
-    if (state !== 'approved') await wipeOfflineAccess(db);
+    // Rare, so not part of the register's start.
+    if (state !== 'approved') await (await import('./offline/wipe-offline-access')).wipeOfflineAccess(db);
     const has = device.showsPinLogin;
     if (has) loginNotice.text = null;
     const lost = hadPinLogin === true && !has;

@@ -1,7 +1,6 @@
 import type { OfflineRosterClaims } from '@tapin/shared';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
 import { OFFLINE_SESSION_MAX_MS } from './offline-policy';
-import { queueOfflineLogout } from './offline-queue';
 
 const KEY = 'offlineSession';
 
@@ -71,7 +70,8 @@ export async function restoreOfflineSession(
 /** Log out (or Lock) of an offline session: the logout is queued for the server. */
 export async function endOfflineSession(logoutAt: number, db: LocalDb = localDb): Promise<void> {
   const stored = await storedSession(db);
-  if (stored) await queueOfflineLogout(stored.entryKey, logoutAt, db);
+  // The queue is not part of the register's start: only an offline session gets here.
+  if (stored) await (await import('./offline-queue')).queueOfflineLogout(stored.entryKey, logoutAt, db);
   await db.cache.delete(KEY);
   announce(null);
 }

@@ -37,3 +37,8 @@ export function watchIdle(minutes: number, onIdle: () => void): () => void {
     for (const e of ACTIVITY) removeEventListener(e, mark, { capture: true });
   };
 }
+
+/** The idle lock's note on the PIN pad it brought back. */
+export function idleLockNote(minutes: number): string {
+  return `Locked after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} without use.`;
+}

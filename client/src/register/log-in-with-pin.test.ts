@@ -4,9 +4,9 @@ import { deviceIdentity } from '../device/device-identity';
 import { ApiClientError } from '../lib/api/api-error';
 import { apiError, fakeServer } from '../../test/fake-server';
 import { PartLoadError } from '../lib/load-part';
+import { idleLockNote } from './idle-lock';
 import {
   attemptsLeftMessage,
-  idleLockNote,
   logInWithPin,
   pinLoginFailure,
   WRONG_PIN_MESSAGE,

@@ -84,8 +84,3 @@ export const WARN_ATTEMPTS_LEFT = 7;
 export function attemptsLeftMessage(left: number): string {
   return `${left} ${left === 1 ? 'attempt' : 'attempts'} left before this register locks.`;
 }
-
-/** The idle lock's note on the PIN pad it brought back. */
-export function idleLockNote(minutes: number): string {
-  return `Locked after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} without use.`;
-}

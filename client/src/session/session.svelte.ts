@@ -9,7 +9,6 @@ import {
   restoreOfflineSession,
   type OfflineSession,
 } from '../offline/offline-session';
-import { offlineSync } from '../offline/offline-sync';
 import { flushPendingLogout, notePendingLogout } from '../offline/pending-logout';
 import { deletePreferences, readPreference, writePreference } from '../lib/storage/preferences';
 import { cacheSession, forgetCachedSession, restoreCachedSession } from './cached-session';
@@ -102,7 +101,8 @@ class SessionState {
     try {
       if (this.offline) {
         await endOfflineSession(Date.now());
-        offlineSync.now();
+        // The sync is a chunk of its own, loaded at start (see App.svelte).
+        void import('../offline/offline-sync').then(({ offlineSync }) => offlineSync.now(), () => {});
       } else {
         await authApi.logout();
       }
