@@ -89,15 +89,15 @@ test('way 1: an admin approves the device in Settings, and staff then log in wit
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(pinScreen(page)).toBeVisible();
 
-  // A wrong PIN gets one generic message; after a few the screen says the device will lock.
+  // A wrong PIN gets one generic message; after a few the screen says how many are left.
   await tapPin(page, '99999');
   await expect(page.getByRole('alert')).toHaveText(WRONG_PIN);
-  await expect(page.getByText(/this device locks/)).toHaveCount(0);
+  await expect(page.getByText(/left before this register locks/)).toHaveCount(0);
   await page.keyboard.type('99998');
   // The keys come back once the answer is in.
   await expect(page.getByRole('button', { name: '9', exact: true })).toBeEnabled();
   await page.keyboard.type('99997');
-  await expect(page.getByText('After 10 failed attempts in a row this device locks.')).toBeVisible();
+  await expect(page.getByText('7 attempts left before this register locks.')).toBeVisible();
 
   // The username and password screen is one link away, and the PIN pad one link back.
   await page.getByRole('link', { name: 'Log in with username and password' }).click();
