@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeServer } from '../test/fake-server';
+import type { SessionJSON } from '@tapin/shared';
+import { apiError, fakeServer, type FakeRoute } from '../test/fake-server';
 import { DeviceState } from './device/device-state.svelte';
 import { followDeviceNews } from './follow-device-news';
 import { LocalDb } from './lib/storage/local-db';
 import { rememberOfflineVerifier } from './offline/offline-verifier';
 import { lastServerTime } from './offline/server-time';
+import { session } from './session/session.svelte';
+import { PIN_LOGIN_SWITCHED_OFF, loginNotice } from './session/login-notice.svelte';
 
 const SERVER_TIME = '2026-01-05T09:00:00.000Z';
 let db: LocalDb;
@@ -13,8 +16,34 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.unstubAllGlobals();
+  session.set(null);
+  loginNotice.text = null;
   await db.delete();
 });
+
+const REGISTER_SESSION = {
+  user: { id: 'user-cara-01', name: 'Cara', username: 'cara', role: 'cashier' },
+  organisation: { id: 'org-00001', name: 'Shop' },
+  kind: 'register',
+  adminAccess: false,
+  deviceId: 'd'.repeat(43),
+  expiresAt: '2026-01-05T21:00:00.000Z',
+  serverTime: SERVER_TIME,
+} satisfies SessionJSON;
+
+/** A device whose organisation switches PIN login off between two answers. */
+async function switchedOff(sessionAnswer: FakeRoute): Promise<void> {
+  let pinLoginActive = true;
+  fakeServer({
+    'POST /api/devices/state': () => [200, { state: 'approved', pinLoginActive, serverTime: SERVER_TIME }],
+    'GET /api/auth/session': sessionAnswer,
+  });
+  const device = new DeviceState(db);
+  followDeviceNews(device, db);
+  await device.refresh();
+  pinLoginActive = false;
+  await device.refresh();
+}
 
 describe('followDeviceNews', () => {
   it('wipes offline access when the device turns out revoked, and keeps the cached session', async () => {
@@ -50,5 +79,21 @@ describe('followDeviceNews', () => {
     followDeviceNews(device, db);
     await device.refresh();
     expect(await db.verifiers.count()).toBe(1);
+  });
+
+  it('ends the register at once when PIN login is switched off, and says why', async () => {
+    session.set(REGISTER_SESSION);
+    await switchedOff(() => [401, apiError('unauthenticated', 'Log in first')]);
+    expect(session.active).toBeNull();
+    expect(loginNotice.text).toBe(PIN_LOGIN_SWITCHED_OFF);
+    expect(PIN_LOGIN_SWITCHED_OFF).toBe('Log in with PIN code was switched off by an admin');
+  });
+
+  it('says nothing to a session the server keeps, such as the admin who switched it off', async () => {
+    const admin = { ...REGISTER_SESSION, user: { ...REGISTER_SESSION.user, role: 'admin' as const } };
+    session.set(admin);
+    await switchedOff(() => [200, { ...admin, adminAccess: true }]);
+    expect(session.active?.user.role).toBe('admin');
+    expect(loginNotice.text).toBeNull();
   });
 });

@@ -113,4 +113,20 @@ describe('offline PIN login', () => {
     const res = await offlineLogin('01234', { deviceId: DEVICE, now: NOW, db });
     expect(res).toMatchObject({ ok: false, reason: 'unavailable' });
   });
+
+  it('resumes the session a locked register holds for the same person, queueing nothing', async () => {
+    const res = await offlineLogin('01234', { deviceId: DEVICE, now: NOW, db, resumeUserId: cara.id });
+    expect(res).toMatchObject({ ok: true, resumed: true, user: { id: cara.id } });
+    expect(await db.offlineQueue.count()).toBe(0);
+    // Someone else locked it: the same PIN is an offline login of its own.
+    const other = await offlineLogin('01234', { deviceId: DEVICE, now: NOW, db, resumeUserId: 'user-dave-01' });
+    expect(other).toMatchObject({ ok: true, user: { id: cara.id } });
+    expect('resumed' in other).toBe(false);
+    expect(await db.offlineQueue.count()).toBe(1);
+  });
+
+  it('counts a wrong PIN at a locked register like any other', async () => {
+    const res = await offlineLogin('99999', { deviceId: DEVICE, now: NOW, db, resumeUserId: cara.id });
+    expect(res).toMatchObject({ ok: false, reason: 'not-allowed' });
+  });
 });

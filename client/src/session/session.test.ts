@@ -1,6 +1,7 @@
 import type { SessionJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeServer } from '../../test/fake-server';
+import { apiError, fakeServer } from '../../test/fake-server';
+import { readPreference } from '../lib/storage/preferences';
 import { localDb } from '../lib/storage/local-db';
 import { openOfflineSession } from '../offline/offline-session';
 import { cacheSession, restoreCachedSession } from './cached-session';
@@ -20,7 +21,9 @@ const steppedUp: SessionJSON = {
 afterEach(async () => {
   vi.unstubAllGlobals();
   session.set(null);
+  session.unlock();
   await localDb.cache.clear();
+  await localDb.prefs.clear();
 });
 
 describe('a session restored while the server cannot be reached', () => {
@@ -60,5 +63,36 @@ describe('a session restored while the server cannot be reached', () => {
     expect(session.active?.adminAccess).toBe(false);
     await session.logout();
     expect(session.active).toBeNull();
+  });
+});
+
+describe('Lock', () => {
+  const register = { ...steppedUp, adminAccess: false };
+
+  it('stays locked over a reload, and a PIN login on the register unlocks it', async () => {
+    session.set(register);
+    session.lock('Locked after 2 minutes without use.');
+    await vi.waitFor(async () => expect(await readPreference('registerLocked')).toBe(true));
+    // A reload: a fresh start that reads what the device kept.
+    session.locked = false;
+    session.loaded = false;
+    fakeServer({ 'GET /api/auth/session': () => [200, register] });
+    await session.refresh();
+    expect(session.locked).toBe(true);
+    expect(session.active?.user.name).toBe('Max');
+
+    await session.pinLoggedIn(register);
+    expect(session.locked).toBe(false);
+    expect(session.lockNote).toBeNull();
+    await vi.waitFor(async () => expect(await readPreference('registerLocked')).toBeUndefined());
+  });
+
+  it('ends with the session it was over, when the server ended that', async () => {
+    session.set(register);
+    session.lock();
+    fakeServer({ 'GET /api/auth/session': () => [401, apiError('unauthenticated', 'Log in first')] });
+    await session.refresh({ background: true });
+    expect(session.active).toBeNull();
+    expect(session.locked).toBe(false);
   });
 });

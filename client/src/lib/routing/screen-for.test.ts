@@ -103,4 +103,10 @@ describe('pathFor', () => {
     expect(isOnTheWayIn('approve-device')).toBe(true);
     expect(isOnTheWayIn('register')).toBe(false);
   });
+
+  it('shows the register, under the PIN pad, for a locked register session, wherever the browser is', () => {
+    const manager = sessionOf('manager', 'register', true);
+    expect(screenFor(facts({ session: manager, path: '/admin/users' }))).toBe('admin');
+    expect(screenFor(facts({ session: manager, locked: true, path: '/admin/users' }))).toBe('register');
+  });
 });
