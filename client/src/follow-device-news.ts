@@ -1,5 +1,6 @@
 import type { DeviceState } from './device/device-state.svelte';
 import { noteServerTime } from './offline/server-time';
+import { loadPart } from './lib/load-part';
 import type { LocalDb } from './lib/storage/local-db';
 import { session } from './session/session.svelte';
 import { PIN_LOGIN_SWITCHED_OFF, loginNotice } from './session/login-notice.svelte';
@@ -16,7 +17,10 @@ export function followDeviceNews(device: DeviceState, db?: LocalDb): () => void 
   return device.onNews(async ({ state, serverTime }) => {
     await noteServerTime(serverTime, db);
     // Rare, so not part of the register's start.
-    if (state !== 'approved') await (await import('./offline/wipe-offline-access')).wipeOfflineAccess(db);
+    if (state !== 'approved') {
+      const { wipeOfflineAccess } = await loadPart(() => import('./offline/wipe-offline-access'));
+      await wipeOfflineAccess(db);
+    }
     const has = device.showsPinLogin;
     if (has) loginNotice.text = null;
     const lost = hadPinLogin === true && !has;

@@ -119,7 +119,12 @@ describe('offline PIN login', () => {
     expect(res).toMatchObject({ ok: true, resumed: true, user: { id: cara.id } });
     expect(await db.offlineQueue.count()).toBe(0);
     // Someone else locked it: the same PIN is an offline login of its own.
-    const other = await offlineLogin('01234', { deviceId: DEVICE, now: NOW, db, resumeUserId: 'user-dave-01' });
+    const other = await offlineLogin('01234', {
+      deviceId: DEVICE,
+      now: NOW,
+      db,
+      resumeUserId: 'user-dave-01',
+    });
     expect(other).toMatchObject({ ok: true, user: { id: cara.id } });
     expect('resumed' in other).toBe(false);
     expect(await db.offlineQueue.count()).toBe(1);

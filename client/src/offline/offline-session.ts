@@ -1,4 +1,5 @@
 import type { OfflineRosterClaims } from '@tapin/shared';
+import { loadPart } from '../lib/load-part';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
 import { OFFLINE_SESSION_MAX_MS } from './offline-policy';
 
@@ -71,7 +72,10 @@ export async function restoreOfflineSession(
 export async function endOfflineSession(logoutAt: number, db: LocalDb = localDb): Promise<void> {
   const stored = await storedSession(db);
   // The queue is not part of the register's start: only an offline session gets here.
-  if (stored) await (await import('./offline-queue')).queueOfflineLogout(stored.entryKey, logoutAt, db);
+  if (stored) {
+    const { queueOfflineLogout } = await loadPart(() => import('./offline-queue'));
+    await queueOfflineLogout(stored.entryKey, logoutAt, db);
+  }
   await db.cache.delete(KEY);
   announce(null);
 }

@@ -5,12 +5,7 @@ import { ApiClientError } from '../lib/api/api-error';
 import { apiError, fakeServer } from '../../test/fake-server';
 import { PartLoadError } from '../lib/load-part';
 import { idleLockNote } from './idle-lock';
-import {
-  attemptsLeftMessage,
-  logInWithPin,
-  pinLoginFailure,
-  WRONG_PIN_MESSAGE,
-} from './log-in-with-pin';
+import { attemptsLeftMessage, logInWithPin, pinLoginFailure, WRONG_PIN_MESSAGE } from './log-in-with-pin';
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -3,6 +3,7 @@ import { holdChallenge } from '../device/held-challenge';
 import * as authApi from '../lib/api/auth-api';
 import { ApiClientError } from '../lib/api/api-error';
 import { onSessionProblem } from '../lib/api/request';
+import { loadPart } from '../lib/load-part';
 import {
   endOfflineSession,
   onOfflineSession,
@@ -102,7 +103,10 @@ class SessionState {
       if (this.offline) {
         await endOfflineSession(Date.now());
         // The sync is a chunk of its own, loaded at start (see App.svelte).
-        void import('../offline/offline-sync').then(({ offlineSync }) => offlineSync.now(), () => {});
+        void loadPart(() => import('../offline/offline-sync')).then(
+          ({ offlineSync }) => offlineSync.now(),
+          () => {},
+        );
       } else {
         await authApi.logout();
       }
