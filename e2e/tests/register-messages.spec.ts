@@ -1,5 +1,4 @@
 import type { Page } from '@playwright/test';
-import type { DeviceDetailsJSON, DeviceListJSON } from '@tapin/shared';
 import {
   expect,
   openApprovedRegister,
@@ -14,6 +13,14 @@ import {
 // What the register tells the cashier: where it is, why it shows the screen it shows, a lock and
 // the wrong PINs left, one countdown while it waits; and Lock, which keeps the session under the
 // PIN pad for the same PIN and ends it for another person's.
+
+/** The parts of the admin API's answers these tests read. */
+interface DeviceListJSON {
+  devices: { id: string }[];
+}
+interface DeviceDetailsJSON {
+  sessions: { id: string; user: { name: string } | null; active: boolean }[];
+}
 
 const CASEY = { name: 'Casey Till', username: 'casey', pin: '01234' } as const;
 const DANA = { name: 'Dana Drawer', username: 'dana', pin: '13579' } as const;
