@@ -25,8 +25,8 @@ describe('My account > Audit log', () => {
   }) => {
     // The clock stands still, so all of these happen in the same millisecond.
     const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '13579' });
-    expect((await admin.patch(`/api/users/${carl.id}`, { role: 'manager' })).status).toBe(200);
-    expect((await admin.patch(`/api/users/${carl.id}`, { loginMethod: 'password' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${carl.id}`, { role: 'manager' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${carl.id}`, { loginMethod: 'password' })).status).toBe(200);
     expect((await admin.delete(`/api/users/${carl.id}`, {})).status).toBe(200);
 
     const res = await admin.get<AuditPageJSON>('/api/audit');
@@ -55,7 +55,7 @@ describe('My account > Audit log', () => {
     const carl = await createUser(admin, { username: 'carl' });
     for (let i = 0; i < 60; i++) {
       expect(
-        (await admin.patch(`/api/users/${carl.id}`, { role: i % 2 ? 'cashier' : 'manager' })).status,
+        (await admin.patchCurrent(`/api/users/${carl.id}`, { role: i % 2 ? 'cashier' : 'manager' })).status,
       ).toBe(200);
       if (i % 3 === 0) t.clock.advance(1000);
       expect((await admin.get('/api/auth/session')).status).toBe(200);

@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   /** A passkey step-up for a user who has no passkey yet: confirm with the password instead. */
   'no_passkey_yet',
   'offline_upload_refused',
+  /** The user, device or settings changed since the form was loaded: reload, then change again. */
+  'edited_elsewhere',
   /** The database cannot be reached right now; try again after Retry-After. */
   'unavailable',
   'internal',

@@ -6,6 +6,7 @@ import * as statelessDeviceChallenges from './migrations/004-stateless-device-ch
 import * as sessionsIdempotencyIndex from './migrations/005-sessions-idempotency-index.js';
 import * as statelessPasskeyChallenges from './migrations/006-stateless-passkey-challenges.js';
 import * as storableText from './migrations/007-storable-text.js';
+import * as rowVersions from './migrations/009-row-versions.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005-sessions-idempotency-index': sessionsIdempotencyIndex,
   '006-stateless-passkey-challenges': statelessPasskeyChallenges,
   '007-storable-text': storableText,
+  '009-row-versions': rowVersions,
 };
 
 const provider: MigrationProvider = {

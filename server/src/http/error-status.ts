@@ -30,6 +30,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   passkey_not_registered: 401,
   no_passkey_yet: 409,
   offline_upload_refused: 403,
+  edited_elsewhere: 409,
   unavailable: 503,
   internal: 500,
 };
