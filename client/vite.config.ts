@@ -1,9 +1,22 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/** The version a build reports: TAPIN_VERSION when set, else the git commit it was built from. */
+function buildVersion(): string {
+  if (process.env.TAPIN_VERSION) return process.env.TAPIN_VERSION;
+  try {
+    const describe = ['describe', '--always', '--dirty'];
+    return execFileSync('git', describe, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 export default defineConfig({
+  define: { __TAPIN_VERSION__: JSON.stringify(buildVersion()) },
   plugins: [
     svelte(),
     VitePWA({

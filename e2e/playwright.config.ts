@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -13,6 +13,14 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 // the runner's environment, so all of them agree on one folder.
 process.env.TAPIN_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tapin-e2e-'));
 const dataDir = process.env.TAPIN_E2E_DATA_DIR;
+
+// The server serves a copy of the built client, so a test can deploy a new version under it as an
+// operator would (e2e/tests/client-builds.ts), while client/dist stays as it was built.
+if (!process.env.TAPIN_E2E_CLIENT_DIR) {
+  process.env.TAPIN_E2E_CLIENT_DIR = join(dataDir, 'client');
+  const built = join(REPO_ROOT, 'client', 'dist');
+  if (existsSync(built)) cpSync(built, process.env.TAPIN_E2E_CLIENT_DIR, { recursive: true });
+}
 
 export default defineConfig({
   testDir: './tests',
@@ -56,6 +64,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR: dataDir,
+      CLIENT_DIR: process.env.TAPIN_E2E_CLIENT_DIR,
     },
   },
 });

@@ -5,6 +5,8 @@ import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
+// Which build runs here, for support and for checking that a new version arrived.
+document.documentElement.dataset.version = __TAPIN_VERSION__;
 mount(App, { target });
 // The update prompt lives outside the app's screens, so every screen shows it.
 mount(UpdateBanner, { target: document.body });

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type CDPSession, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -21,6 +21,12 @@ export interface NewUser {
 
 export const ADMIN = { name: 'Ada Admin', username: 'ada', password: 'correct horse battery' } as const;
 export const ORGANISATION = 'Corner Shop';
+
+/** What first-run setup creates: the organisation and its first admin. */
+export interface NewOrganisation extends Credentials {
+  organisationName: string;
+  name: string;
+}
 
 /**
  * Puts state in place through the public API, as its own client with its own cookies: the
@@ -48,13 +54,10 @@ export class Seed {
   }
 
   /** First-run setup; this client stays logged in as the admin. */
-  async setupOrganisation(): Promise<void> {
-    await this.call('POST', '/api/setup', {
-      organisationName: ORGANISATION,
-      name: ADMIN.name,
-      username: ADMIN.username,
-      password: ADMIN.password,
-    });
+  async setupOrganisation(
+    organisation: NewOrganisation = { organisationName: ORGANISATION, ...ADMIN },
+  ): Promise<void> {
+    await this.call('POST', '/api/setup', organisation);
   }
 
   async createUser(user: NewUser): Promise<void> {
@@ -90,6 +93,32 @@ export async function logIn(page: Page, who: Credentials): Promise<void> {
   await page.getByLabel('Username').fill(who.username);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
+
+export interface Authenticator {
+  cdp: CDPSession;
+  authenticatorId: string;
+}
+
+/**
+ * Gives the page's browser a built-in authenticator that holds discoverable passkeys. Chromium's
+ * virtual authenticator (over the DevTools protocol) stands in for the device's fingerprint
+ * reader or screen lock: it answers every prompt as a verified user.
+ */
+export async function attachAuthenticator(page: Page): Promise<Authenticator> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
 }
 
 /** Opens My account in the admin environment and picks an item. */
@@ -159,4 +188,43 @@ export function pinScreen(page: Page) {
 /** Types a PIN on the on-screen keys. */
 export async function tapPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+}
+
+/** Reads one record (or, without a key, every record) of a store in the app's IndexedDB. */
+export function readLocal(page: Page, store: string, key?: string): Promise<unknown> {
+  return page.evaluate(
+    ({ store, key }) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('tapin');
+        open.onerror = () => reject(new Error('IndexedDB did not open'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const os = db.transaction(store).objectStore(store);
+          const read = key === undefined ? os.getAll() : os.get(key);
+          read.onerror = () => reject(new Error(`${store} could not be read`));
+          read.onsuccess = () => {
+            db.close();
+            resolve(read.result);
+          };
+        };
+      }),
+    { store, key },
+  );
+}
+
+/**
+ * The service worker serves this page, so it also starts without a network. It claims the page it
+ * was installed from; when the page was reloaded while the worker was still activating, Chromium
+ * can leave that one document unclaimed, and the next load is the first one it controls.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!controlled) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }

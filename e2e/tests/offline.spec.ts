@@ -9,8 +9,10 @@ import {
   openApprovedRegister,
   openMyAccount,
   pinScreen,
+  readLocal,
   tapPin,
   test,
+  waitForServiceWorker,
   type Seed,
 } from './fixtures';
 
@@ -28,45 +30,6 @@ async function seedShop(seed: Seed): Promise<void> {
   await seed.activatePinLogin();
   await seed.createUser({ ...CASHIER, role: 'cashier', loginMethod: 'pin_only' });
   await seed.createUser({ ...STRANGER, role: 'cashier', loginMethod: 'pin_only' });
-}
-
-/** Reads one record (or, without a key, every record) of a store in the app's IndexedDB. */
-function readLocal(page: Page, store: string, key?: string): Promise<unknown> {
-  return page.evaluate(
-    ({ store, key }) =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('tapin');
-        open.onerror = () => reject(new Error('IndexedDB did not open'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const os = db.transaction(store).objectStore(store);
-          const read = key === undefined ? os.getAll() : os.get(key);
-          read.onerror = () => reject(new Error(`${store} could not be read`));
-          read.onsuccess = () => {
-            db.close();
-            resolve(read.result);
-          };
-        };
-      }),
-    { store, key },
-  );
-}
-
-/**
- * The service worker serves this page, so it also starts without a network. It claims the page it
- * was installed from; when the page was reloaded while the worker was still activating, Chromium
- * can leave that one document unclaimed, and the next load is the first one it controls.
- */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  const controlled = await page
-    .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 5_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (!controlled) await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 /** The signed roster fetched after an online PIN login is on the device (its verifier came first). */

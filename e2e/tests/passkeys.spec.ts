@@ -1,34 +1,22 @@
-import type { CDPSession, Page } from '@playwright/test';
-import { ADMIN, expect, logIn, openApprovedRegister, openMyAccount, pinScreen, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import {
+  ADMIN,
+  attachAuthenticator,
+  expect,
+  logIn,
+  openApprovedRegister,
+  openMyAccount,
+  pinScreen,
+  test,
+  type Authenticator,
+} from './fixtures';
 
 // Passkeys for admins and managers: adding and removing them under My account > Passkeys, logging
 // in with one, confirming it's you with one on a register, and approving a new device after a
 // passkey login. Chromium's virtual authenticator (over the DevTools protocol) stands in for the
-// device's fingerprint reader or screen lock: it answers every prompt as a verified user.
+// device's fingerprint reader or screen lock (attachAuthenticator).
 
 const ADMIN_PIN = '13579';
-
-interface Authenticator {
-  cdp: CDPSession;
-  authenticatorId: string;
-}
-
-/** Gives the page's browser a built-in authenticator that holds discoverable passkeys. */
-async function attachAuthenticator(page: Page): Promise<Authenticator> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, authenticatorId };
-}
 
 async function storedPasskeys({ cdp, authenticatorId }: Authenticator) {
   return (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;

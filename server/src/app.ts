@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-deps.js';
+import { approvalCodeRoutes } from './approval-codes/approval-code-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { serveClient } from './client-app/serve-client.js';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
     .route('/organisation/pin-login', pinLoginSettingsRoutes(deps))
     .route('/users', userRoutes(deps))
     .route('/devices', deviceRoutes(deps))
+    .route('/approval-codes', approvalCodeRoutes(deps))
     .route('/pin-login', pinLoginRoutes(deps))
     .route('/offline', offlineRoutes(deps))
     .route('/audit', auditRoutes(deps))

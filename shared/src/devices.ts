@@ -101,6 +101,11 @@ export const DeviceStateJSON = z.object({
   /** Only meaningful for an approved device: whether its organisation has PIN login on. */
   pinLoginActive: z.boolean(),
   serverTime: IsoDateTime,
+  /**
+   * A device that is not approved may ask for an approval code: PIN login is active for its
+   * organisation or, for a device the server does not know, for some organisation here.
+   */
+  codeApproval: z.optional(z.boolean()),
   /** For an approved device with PIN login on: the challenge for its next PIN login. */
   ...NextChallenge,
 });

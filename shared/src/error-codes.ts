@@ -46,6 +46,12 @@ export const ERROR_CODES = [
   /** A passkey step-up for a user who has no passkey yet: confirm with the password instead. */
   'no_passkey_yet',
   'offline_upload_refused',
+  /** An approval code that is not waiting for approval: never issued, used, or of another organisation. */
+  'approval_code_invalid',
+  /** An approval code that was issued but is past its 10 minutes: the device shows a new one. */
+  'approval_code_expired',
+  /** Something that needs Log in with PIN code active, while it is not. */
+  'pin_login_inactive',
   /** The user, device or settings changed since the form was loaded: reload, then change again. */
   'edited_elsewhere',
   /** The database cannot be reached right now; try again after Retry-After. */

@@ -1,4 +1,6 @@
 export * from './access/access-policy.js';
+export * from './approval-code-format.js';
+export * from './approval-codes.js';
 export * from './audit.js';
 export * from './device-challenge.js';
 export * from './devices.js';

@@ -5,6 +5,8 @@
  */
 class LoginChoice {
   password = $state(false);
+  /** On a device that is not approved, "Approve with a code" shows its code instead, for as long. */
+  code = $state(false);
 }
 
 export const loginChoice = new LoginChoice();

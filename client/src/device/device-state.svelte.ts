@@ -17,6 +17,8 @@ export class DeviceState {
   deviceId = $state<string | null>(null);
   approval = $state<DeviceApproval>('unknown');
   pinLoginActive = $state(false);
+  /** Not approved, but an admin or manager could approve it from afar with a code. */
+  codeApproval = $state(false);
   /** False until the first answer, or the last known state when there is none. */
   loaded = $state(false);
 
@@ -51,6 +53,7 @@ export class DeviceState {
         holdChallenge(answer.nextChallenge);
         this.approval = answer.state;
         this.pinLoginActive = answer.state === 'approved' && answer.pinLoginActive;
+        this.codeApproval = answer.codeApproval === true;
         await this.#remember();
         for (const l of this.#listeners) await l(answer);
       } catch {

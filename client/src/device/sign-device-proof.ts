@@ -1,4 +1,9 @@
-import type { DeviceApprovalProofPayload, OfflineUploadPayload, PinLoginProofPayload } from '@tapin/shared';
+import type {
+  ApprovalCodeProofPayload,
+  DeviceApprovalProofPayload,
+  OfflineUploadPayload,
+  PinLoginProofPayload,
+} from '@tapin/shared';
 import { signEs256 } from '../lib/crypto/es256-jws';
 import type { DeviceKeyRecord } from '../lib/storage/local-db';
 
@@ -8,7 +13,8 @@ import type { DeviceKeyRecord } from '../lib/storage/local-db';
  */
 export function signDeviceProof(
   key: DeviceKeyRecord,
-  payload: PinLoginProofPayload | OfflineUploadPayload | DeviceApprovalProofPayload,
+  payload:
+    PinLoginProofPayload | OfflineUploadPayload | DeviceApprovalProofPayload | ApprovalCodeProofPayload,
 ): Promise<string> {
   return signEs256(key.privateKey, JSON.stringify(payload));
 }

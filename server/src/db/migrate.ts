@@ -6,6 +6,7 @@ import * as statelessDeviceChallenges from './migrations/004-stateless-device-ch
 import * as sessionsIdempotencyIndex from './migrations/005-sessions-idempotency-index.js';
 import * as statelessPasskeyChallenges from './migrations/006-stateless-passkey-challenges.js';
 import * as storableText from './migrations/007-storable-text.js';
+import * as approvalCodeRequests from './migrations/008-approval-code-requests.js';
 import * as rowVersions from './migrations/009-row-versions.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '005-sessions-idempotency-index': sessionsIdempotencyIndex,
   '006-stateless-passkey-challenges': statelessPasskeyChallenges,
   '007-storable-text': storableText,
+  '008-approval-code-requests': approvalCodeRequests,
   '009-row-versions': rowVersions,
 };
 

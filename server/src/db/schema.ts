@@ -141,6 +141,29 @@ export interface OfflineGrantTable {
   valid_until: number;
 }
 
+/**
+ * A device waiting to be approved with a one-time code. Only the code's HMAC is kept. The
+ * organisation is the one the device already belongs to, or the first whose admin or manager
+ * entered the code; `approved_at` spends it.
+ */
+export interface ApprovalCodeRequestTable {
+  id: string;
+  /** HMAC-SHA256 of the code under a key derived from the pepper, hex; unique. */
+  code_hash: string;
+  /** RFC 7638 thumbprint of `public_key_jwk`. */
+  device_id: string;
+  public_key_jwk: string;
+  organisation_id: string | null;
+  /** What the device's browser said it was, for the approver: "Chrome 156", "Linux". */
+  browser: string;
+  operating_system: string;
+  ip: string | null;
+  created_at: number;
+  expires_at: number;
+  approved_at: number | null;
+  approved_by: string | null;
+}
+
 export interface DB {
   organisations: OrganisationTable;
   users: UserTable;
@@ -151,6 +174,7 @@ export interface DB {
   passkeys: PasskeyTable;
   webauthn_challenges: WebAuthnChallengeTable;
   offline_grants: OfflineGrantTable;
+  approval_code_requests: ApprovalCodeRequestTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -161,3 +185,4 @@ export type Session = Selectable<SessionTable>;
 export type Device = Selectable<DeviceTable>;
 export type Passkey = Selectable<PasskeyTable>;
 export type DeviceUpdate = Updateable<DeviceTable>;
+export type ApprovalCodeRequestRow = Selectable<ApprovalCodeRequestTable>;

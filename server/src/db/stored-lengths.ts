@@ -12,6 +12,7 @@ import {
   SessionKind,
   USERNAME_MAX,
 } from '@tapin/shared';
+import { DESCRIPTION_MAX } from '../approval-codes/describe-user-agent.js';
 import { IP_MAX } from '../http/client-ip.js';
 import type { DB, PasskeyTable, WebAuthnChallengePurpose } from './schema.js';
 
@@ -77,4 +78,14 @@ export const LONGEST_STORED = {
     user_id: ID_MAX,
   },
   offline_grants: { id: ID_MAX, device_id: DEVICE_ID_LENGTH, user_id: ID_MAX },
+  approval_code_requests: {
+    id: ID_MAX,
+    code_hash: SHA256_HEX_LENGTH,
+    device_id: DEVICE_ID_LENGTH,
+    organisation_id: ID_MAX,
+    browser: DESCRIPTION_MAX,
+    operating_system: DESCRIPTION_MAX,
+    ip: IP_MAX,
+    approved_by: ID_MAX,
+  },
 } as const satisfies Bounded;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DeviceStateJSON } from '@tapin/shared';
 import type { DB } from '../db/schema.js';
 import { issueDeviceChallenge } from './device-challenges.js';
+import { anyOrganisationWithPinLogin } from '../organisation/organisation-repository.js';
 import { findDeviceState } from './device-repository.js';
 
 /**
@@ -21,6 +22,10 @@ export async function deviceState(
     state,
     pinLoginActive,
     serverTime: new Date(now).toISOString(),
+    // Approving with a code: a revoked device only into its own organisation, a new one into any.
+    ...(state !== 'approved' && {
+      codeApproval: row ? pinLoginActive : await anyOrganisationWithPinLogin(db),
+    }),
     // The PIN pad's start: the register holds this challenge until a cashier types a PIN.
     ...(state === 'approved' &&
       pinLoginActive && {

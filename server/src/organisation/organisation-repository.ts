@@ -41,3 +41,14 @@ export async function updateOrganisationSettings(
     .executeTakeFirst();
   return wrote(result);
 }
+
+/** Whether some organisation here has Log in with PIN code on: a device nobody knows may ask to join one. */
+export async function anyOrganisationWithPinLogin(db: Kysely<DB>): Promise<boolean> {
+  const any = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('pin_login_active', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
+  return any !== undefined;
+}

@@ -9,6 +9,7 @@ export interface RetentionResult {
   auditEvents: number;
   rateLimits: number;
   offlineGrants: number;
+  approvalCodeRequests: number;
 }
 
 /**
@@ -40,6 +41,11 @@ export async function applyRetention(db: Kysely<DB>, now: number): Promise<Reten
       db,
       'offline_grants',
       sql`valid_until < ${now - OLDEST_OFFLINE_LOGIN_MS}`,
+    ),
+    approvalCodeRequests: await deleteInBatches(
+      db,
+      'approval_code_requests',
+      sql`expires_at < ${now - RETENTION.approvalCodeRequestsMs}`,
     ),
   };
 }

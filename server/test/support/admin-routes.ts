@@ -25,6 +25,8 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   { method: 'POST', path: '/api/devices/:device/revoke', body: { version: 1 } },
   { method: 'POST', path: '/api/devices/:device/unlock', body: { version: 1 } },
   { method: 'DELETE', path: '/api/devices/:device', body: {} },
+  { method: 'POST', path: '/api/approval-codes/look-up', body: { code: '2345-6789' } },
+  { method: 'POST', path: '/api/approval-codes/approve', body: { code: '2345-6789', name: 'Sneaky' } },
 ];
 
 export function fillRoute(path: string, adminId: string, device: TestDevice): string {

@@ -37,6 +37,8 @@ export const wide = (n: number) => 'Ö'.repeat(n);
 const credential = 'A'.repeat(PASSKEY_ID_MAX);
 
 export const DEVICE_ID = 'A'.repeat(43);
+/** A code of the right shape that no device was given. */
+export const APPROVAL_CODE = '2345-6789';
 const PUBLIC_KEY = { kty: 'EC', crv: 'P-256', x: 'B'.repeat(43), y: 'C'.repeat(43) };
 
 const AUTH_RESPONSE = {
@@ -247,6 +249,33 @@ export const ROWS: Row[] = [
     wrongType: { deviceId: ['x'] },
     wrongField: 'deviceId',
     longest: { deviceId: DEVICE_ID, purpose: 'offline-upload' },
+  },
+  {
+    method: 'POST',
+    route: '/api/approval-codes',
+    path: '/api/approval-codes',
+    valid: { publicKey: PUBLIC_KEY, proof: 'a.b.c' },
+    wrongType: { publicKey: PUBLIC_KEY, proof: 7 },
+    wrongField: 'proof',
+    longest: { publicKey: PUBLIC_KEY, proof: 'x'.repeat(2048) },
+  },
+  {
+    method: 'POST',
+    route: '/api/approval-codes/look-up',
+    path: '/api/approval-codes/look-up',
+    valid: { code: APPROVAL_CODE },
+    wrongType: { code: 23456789 },
+    wrongField: 'code',
+    longest: { code: APPROVAL_CODE.padEnd(32, ' ') },
+  },
+  {
+    method: 'POST',
+    route: '/api/approval-codes/approve',
+    path: '/api/approval-codes/approve',
+    valid: { code: APPROVAL_CODE, name: 'Till 9' },
+    wrongType: { code: APPROVAL_CODE, name: 9 },
+    wrongField: 'name',
+    longest: { code: APPROVAL_CODE.padEnd(32, ' '), name: wide(DEVICE_NAME_MAX) },
   },
   {
     method: 'POST',

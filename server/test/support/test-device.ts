@@ -1,5 +1,6 @@
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import type {
+  ApprovalCodeJSON,
   ChallengePurpose,
   DeviceJSON,
   DevicePublicKeyJWK,
@@ -41,6 +42,18 @@ export class TestDevice {
     const challenge = await this.challenge('approval');
     const proof = await this.sign({ purpose: 'tapin:approve-device', challenge, deviceId: this.id });
     return { name, publicKey: this.publicKey, proof };
+  }
+
+  /** Asks for an approval code, as the username and password screen's "Approve with a code" does. */
+  async askForApprovalCode(userAgent?: string): Promise<Reply<ApprovalCodeJSON>> {
+    const challenge = await this.challenge('approval');
+    const proof = await this.sign({ purpose: 'tapin:request-approval-code', challenge, deviceId: this.id });
+    return this.client.call<ApprovalCodeJSON>(
+      'POST',
+      '/api/approval-codes',
+      { publicKey: this.publicKey, proof },
+      userAgent ? { 'user-agent': userAgent } : {},
+    );
   }
 
   async challenge(purpose: ChallengePurpose = 'pin-login'): Promise<string> {

@@ -32,6 +32,10 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   'device.locked': 'Device locked after failed PIN logins',
   'device.unlocked': 'Device unlocked',
   'offline.upload_refused': 'Offline login refused on upload',
+  'approval_code.requested': 'Approval code asked for by a device',
+  'approval_code.approved': 'Device approved with a code',
+  'approval_code.wrong': 'Approval code refused: it does not work',
+  'approval_code.expired': 'Approval code refused: it had expired',
   'passkey.added': 'Passkey added',
   'passkey.removed': 'Passkey removed',
   'passkey.counter_regressed': 'Passkey counter went backwards (possible cloned passkey)',
@@ -95,6 +99,7 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
         ? `${label}: ${detail.from} → ${detail.to}`
         : label;
     case 'device.approved':
+    case 'approval_code.approved':
     case 'passkey.added':
     case 'passkey.removed':
       return typeof detail.name === 'string' ? `${label}: ${detail.name}` : label;
@@ -106,6 +111,12 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
       return settingsChange(label, detail);
     case 'device.unlocked':
       return detail.byApproval === true ? `${label} by approving it again` : label;
+    case 'approval_code.requested':
+      return typeof detail.browser === 'string' && typeof detail.operatingSystem === 'string'
+        ? `${label}: ${detail.browser} on ${detail.operatingSystem}`
+        : label;
+    case 'approval_code.wrong':
+      return detail.reason === 'used' ? 'Approval code refused: it was used already' : label;
     case 'access.refused':
       return typeof detail.reason === 'string' ? `${label}: ${detail.reason}` : label;
     default:

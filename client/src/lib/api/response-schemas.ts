@@ -5,6 +5,8 @@
  * way, so neither waits for zod before the PIN pad shows.
  */
 export {
+  ApprovalCodeDetailsJSON,
+  ApprovalCodeJSON,
   AuditPageJSON,
   DeviceDetailsJSON,
   DeviceListJSON,
