@@ -76,6 +76,7 @@ test('the second of two admins saving one user is told it changed, and Reload sh
   await ben.getByRole('button', { name: 'Save' }).click();
   await expect(ben.getByRole('status')).toContainText('Casey Cashier was saved.');
   await expect(ben.getByRole('row', { name: /Casey Cashier/ })).toContainText('Manager');
+  await ben.context().close();
 });
 
 test('the second of two admins renaming one device is told it changed, and Reload shows the new name', async ({
@@ -88,6 +89,7 @@ test('the second of two admins renaming one device is told it changed, and Reloa
     await register.goto('/');
     await expect(register.getByRole('heading', { name: 'Log in' })).toBeVisible();
     await approveThroughApi(register, seed, 'Front register');
+    await register.context().close();
   });
 
   const openEditName = async (admin: Page) => {
@@ -122,4 +124,5 @@ test('the second of two admins renaming one device is told it changed, and Reloa
   await expect(
     ben.getByRole('region', { name: 'Devices' }).getByRole('row', { name: /Front till/ }),
   ).toBeVisible();
+  await ben.context().close();
 });
