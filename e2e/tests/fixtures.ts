@@ -77,7 +77,10 @@ export class Seed {
       user?: { version: number };
       device?: { version: number };
     };
-    return this.call(method, path, { version: now.version ?? now.user?.version ?? now.device?.version, ...body });
+    return this.call(method, path, {
+      version: now.version ?? now.user?.version ?? now.device?.version,
+      ...body,
+    });
   }
 
   async activatePinLogin(): Promise<void> {
