@@ -25,7 +25,7 @@ beforeEach(async () => {
   const admin = await setUpOrganisation(t);
   db = new LocalDb(`roster-${Math.random()}`);
   key = await deviceIdentity(db);
-  await admin.post('/api/organisation/pin-login/activate', {});
+  await admin.postCurrent('/api/organisation/pin-login/activate', {});
   await approveRegister(admin, key);
   const cara = await admin.post<{ user: { id: string } }>('/api/users', {
     name: 'Cara',

@@ -45,7 +45,7 @@ beforeEach(async () => {
   admin = await setUpOrganisation(t);
   db = new LocalDb(`upload-${Math.random()}`);
   key = await deviceIdentity(db);
-  await admin.post('/api/organisation/pin-login/activate', {});
+  await admin.postCurrent('/api/organisation/pin-login/activate', {});
   await approveRegister(admin, key);
   const res = await admin.post<{ user: { id: string } }>('/api/users', {
     name: 'Cara',
@@ -98,7 +98,7 @@ describe('offline queue upload', () => {
 
   it('keeps the queue when the server refuses, so nothing is lost', async () => {
     await queueOfflineLogin({ id: userId, name: 'Cara' }, t.clock.now() - 60_000, db);
-    await admin.post(`/api/devices/${key.deviceId}/revoke`);
+    await admin.postCurrent(`/api/devices/${key.deviceId}/revoke`);
     await expect(uploadOfflineQueue(key, transport(), db)).rejects.toThrow(/403/);
     expect(await db.offlineQueue.where('uploaded').equals(0).count()).toBe(1);
   });

@@ -254,7 +254,7 @@ test('deactivating Log in with PIN code shows the password screen; activating br
   await expect(page.getByText(`Logged in as ${CASHIER.name}`)).toBeVisible();
 
   // Deactivating ends the PIN session and every device shows the username and password screen.
-  await seed.call('POST', '/api/organisation/pin-login/deactivate');
+  await seed.change('POST', '/api/organisation/pin-login/deactivate');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Log in with PIN code' })).toHaveCount(0);
@@ -304,7 +304,7 @@ test('a manager logged in with a PIN confirms the password before the admin envi
   // pad back at the next request.
   const users = (await seed.call('GET', '/api/users')) as { users: { id: string; username: string }[] };
   const manager = users.users.find((u) => u.username === MANAGER.username);
-  await seed.call('PATCH', `/api/users/${manager?.id}`, { pin: '13579' });
+  await seed.change('PATCH', `/api/users/${manager?.id}`, { pin: '13579' });
   await openMyAccount(page, 'Users');
   await expect(pinScreen(page)).toBeVisible();
 

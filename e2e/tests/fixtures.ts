@@ -64,8 +64,27 @@ export class Seed {
     await this.call('POST', '/api/users', user);
   }
 
+  /**
+   * A change to a user, a device or the organisation's settings, sent with the version they have
+   * now, as a form loaded just before would send it.
+   */
+  async change(method: 'POST' | 'PATCH', path: string, body: object = {}): Promise<unknown> {
+    const read = path.startsWith('/api/organisation/pin-login')
+      ? '/api/organisation/pin-login'
+      : path.replace(/\/(revoke|unlock)$/, '');
+    const now = (await this.call('GET', read)) as {
+      version?: number;
+      user?: { version: number };
+      device?: { version: number };
+    };
+    return this.call(method, path, {
+      version: now.version ?? now.user?.version ?? now.device?.version,
+      ...body,
+    });
+  }
+
   async activatePinLogin(): Promise<void> {
-    await this.call('POST', '/api/organisation/pin-login/activate');
+    await this.change('POST', '/api/organisation/pin-login/activate');
   }
 }
 

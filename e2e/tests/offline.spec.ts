@@ -107,7 +107,7 @@ test('an Offline grace period of 0 refuses offline login', async ({ page, contex
   await waitForOfflineRoster(page);
 
   // The admin turns offline login off; the next online login brings the new roster.
-  await seed.call('PATCH', '/api/organisation/pin-login', { offlineGraceMinutes: 0 });
+  await seed.change('PATCH', '/api/organisation/pin-login', { offlineGraceMinutes: 0 });
   await page.getByRole('button', { name: 'Log out' }).click();
   const roster = page.waitForResponse((r) => r.url().endsWith('/api/offline/roster') && r.ok());
   await tapPin(page, CASHIER.pin);

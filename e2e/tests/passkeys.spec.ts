@@ -168,7 +168,7 @@ test('an admin logged in with a PIN confirms it is them with a passkey', async (
   await seed.activatePinLogin();
   const { users } = (await seed.call('GET', '/api/users')) as { users: { id: string; username: string }[] };
   const admin = users.find((u) => u.username === ADMIN.username);
-  await seed.call('PATCH', `/api/users/${admin?.id}`, { loginMethod: 'password_and_pin', pin: ADMIN_PIN });
+  await seed.change('PATCH', `/api/users/${admin?.id}`, { loginMethod: 'password_and_pin', pin: ADMIN_PIN });
   await attachAuthenticator(page);
   await openApprovedRegister(page, seed, 'Back office');
 

@@ -252,7 +252,7 @@ export const TOURS: Record<string, (tour: Tour) => Promise<void>> = {
   'passkeys, audit log and settings': async ({ page, seed, check }) => {
     await seedLongNames(seed);
     await attachAuthenticator(page);
-    await seed.call('PATCH', '/api/organisation/pin-login', { requirePasskey: true });
+    await seed.change('PATCH', '/api/organisation/pin-login', { requirePasskey: true });
     await logInAsAdmin(page);
     await openMyAccount(page, 'Passkeys');
     await expect(page.getByText('You have no passkeys yet.')).toBeVisible();

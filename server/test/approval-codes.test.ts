@@ -258,7 +258,7 @@ describe('entering a code', () => {
   });
 
   it('returns 409 pin_login_inactive once the organisation deactivated it', async ({ admin, code }) => {
-    expect((await admin.post('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
+    expect((await admin.postCurrent('/api/organisation/pin-login/deactivate')).status).toBe(200);
     expectError(await lookUp(admin, code), 409, 'pin_login_inactive');
   });
 });
@@ -266,7 +266,7 @@ describe('entering a code', () => {
 describe('organisations', () => {
   /** Ben, a manager of the Bakery, which has Log in with PIN code on too. */
   async function bakeryManager(t: TestApp, bakery: TestClient): Promise<TestClient> {
-    expect((await bakery.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    expect((await bakery.postCurrent('/api/organisation/pin-login/activate')).status).toBe(200);
     await createUser(bakery, { username: 'ben', name: 'Ben Baker', role: 'manager' });
     return loginAs(t, 'ben');
   }
@@ -308,7 +308,7 @@ describe('organisations', () => {
     bakery,
     device,
   }) => {
-    expect((await admin.post(`/api/devices/${device.id}/revoke`, {})).status).toBe(200);
+    expect((await admin.postCurrent(`/api/devices/${device.id}/revoke`)).status).toBe(200);
     expect((await stateOf(device)).codeApproval).toBe(true);
     const { code } = (await device.askForApprovalCode()).body;
     const ben = await bakeryManager(t, bakery);

@@ -2,7 +2,8 @@ import { describe, expect } from 'vitest';
 import type { AuditEventJSON, AuditPageJSON } from '@tapin/shared';
 import { it } from './support/fixtures.js';
 import { TestClient } from './support/test-client.js';
-import { createUser, sessionOf } from './support/users.js';
+import { TestDevice } from './support/test-device.js';
+import { createUser, loginAs, sessionOf } from './support/users.js';
 
 async function readAll(admin: TestClient): Promise<AuditEventJSON[]> {
   const events: AuditEventJSON[] = [];
@@ -25,8 +26,8 @@ describe('My account > Audit log', () => {
   }) => {
     // The clock stands still, so all of these happen in the same millisecond.
     const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '13579' });
-    expect((await admin.patch(`/api/users/${carl.id}`, { role: 'manager' })).status).toBe(200);
-    expect((await admin.patch(`/api/users/${carl.id}`, { loginMethod: 'password' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${carl.id}`, { role: 'manager' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${carl.id}`, { loginMethod: 'password' })).status).toBe(200);
     expect((await admin.delete(`/api/users/${carl.id}`, {})).status).toBe(200);
 
     const res = await admin.get<AuditPageJSON>('/api/audit');
@@ -55,7 +56,7 @@ describe('My account > Audit log', () => {
     const carl = await createUser(admin, { username: 'carl' });
     for (let i = 0; i < 60; i++) {
       expect(
-        (await admin.patch(`/api/users/${carl.id}`, { role: i % 2 ? 'cashier' : 'manager' })).status,
+        (await admin.patchCurrent(`/api/users/${carl.id}`, { role: i % 2 ? 'cashier' : 'manager' })).status,
       ).toBe(200);
       if (i % 3 === 0) t.clock.advance(1000);
       expect((await admin.get('/api/auth/session')).status).toBe(200);
@@ -83,6 +84,68 @@ describe('My account > Audit log', () => {
       type: 'login.password_failed',
       actor: null,
       target: { name: 'Staff carl' },
+    });
+  });
+
+  it('returns 200 with each entry naming its device as it is called now, or was called when deleted', async ({
+    t,
+    admin,
+    device,
+  }) => {
+    const other = await TestDevice.create(t);
+    expect((await other.approveWith(admin, 'Back till')).status).toBe(201);
+    expect((await device.pinLogin('99999')).status).toBe(401);
+    expect((await admin.patchCurrent(`/api/devices/${device.id}`, { name: 'Front till' })).status).toBe(200);
+    expect((await other.pinLogin('99999')).status).toBe(401);
+    expect((await admin.patchCurrent(`/api/devices/${other.id}`, { name: 'Back counter' })).status).toBe(200);
+    expect((await admin.postCurrent(`/api/devices/${other.id}/revoke`)).status).toBe(200);
+    expect((await admin.delete(`/api/devices/${other.id}`, {})).status).toBe(200);
+
+    const { events } = (await admin.get<AuditPageJSON>('/api/audit')).body;
+    const about = (id: string) =>
+      events.filter((e) => e.device?.id === id).map((e) => [e.type, e.device?.name]);
+    expect(about(device.id)).toEqual([
+      ['device.renamed', 'Front till'],
+      ['login.pin_failed', 'Front till'],
+      ['device.approved', 'Front till'],
+    ]);
+    // Deleted: every entry about it, the failed login too, gives the name it had at the end.
+    expect(about(other.id)).toEqual([
+      ['device.deleted', 'Back counter'],
+      ['device.revoked', 'Back counter'],
+      ['device.renamed', 'Back counter'],
+      ['login.pin_failed', 'Back counter'],
+      ['device.approved', 'Back counter'],
+    ]);
+    expect(events.find((e) => e.device?.id === device.id && e.type === 'device.renamed')?.detail).toEqual({
+      from: 'Till 1',
+      to: 'Front till',
+    });
+    // Entries about no device say so.
+    expect(events.find((e) => e.type === 'pin_login.activated')?.device).toBeNull();
+  });
+
+  it('returns 200 with a deleted user named as they were when deleted, as the one edited and as the one who acted', async ({
+    t,
+    admin,
+  }) => {
+    const carl = await createUser(admin, { username: 'carl', role: 'admin' });
+    const asCarl = await loginAs(t, 'carl');
+    const dora = await createUser(asCarl, { username: 'dora' });
+    expect((await admin.patchCurrent(`/api/users/${carl.id}`, { name: 'Carl Renamed' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${carl.id}`, { password: 'a new long one' })).status).toBe(
+      200,
+    );
+    expect((await admin.delete(`/api/users/${carl.id}`, {})).status).toBe(200);
+
+    const { events } = (await admin.get<AuditPageJSON>('/api/audit')).body;
+    expect(events.find((e) => e.type === 'user.password_changed')?.target).toEqual({
+      id: carl.id,
+      name: 'Carl Renamed',
+    });
+    expect(events.find((e) => e.type === 'user.created' && e.target?.id === dora.id)).toMatchObject({
+      actor: { id: carl.id, name: 'Carl Renamed' },
+      target: { id: dora.id, name: 'Staff dora' },
     });
   });
 

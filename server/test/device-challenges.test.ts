@@ -32,7 +32,7 @@ describe('device challenges and revocation', () => {
     device,
   }) => {
     const before = await device.challenge();
-    expect((await admin.post(`/api/devices/${device.id}/revoke`, {})).status).toBe(200);
+    expect((await admin.postCurrent(`/api/devices/${device.id}/revoke`, {})).status).toBe(200);
     expect((await device.approveWith(admin, 'Till 1 again')).status).toBe(200);
     const res = await loginWith(device, before);
     expect(res.status).toBe(401);
@@ -45,7 +45,7 @@ describe('device challenges and revocation', () => {
     admin,
     device,
   }) => {
-    expect((await admin.post(`/api/devices/${device.id}/revoke`, {})).status).toBe(200);
+    expect((await admin.postCurrent(`/api/devices/${device.id}/revoke`, {})).status).toBe(200);
     const whileRevoked = await device.challenge();
     expect((await device.approveWith(admin, 'Till 1 again')).status).toBe(200);
     const res = await loginWith(device, whileRevoked);

@@ -37,7 +37,7 @@ describe('strings no column can hold', () => {
   it.for(UNSTORABLE)(
     'returns 400 bad_request for a device name with %s',
     async ([, name], { admin, device }) => {
-      const res = await admin.patch(`/api/devices/${device.id}`, { name });
+      const res = await admin.patchCurrent(`/api/devices/${device.id}`, { name });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'name' } });
     },

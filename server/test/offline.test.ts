@@ -74,7 +74,7 @@ describe('offline roster', () => {
   });
 
   it('returns 200 with an empty roster when the grace period is 0', async ({ t, admin, device }) => {
-    await admin.patch('/api/organisation/pin-login', { offlineGraceMinutes: 0 });
+    await admin.patchCurrent('/api/organisation/pin-login', { offlineGraceMinutes: 0 });
     expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
     expect((await verifiedRoster(t, device.client)).users).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('offline roster', () => {
     device,
     caraId,
   }) => {
-    await admin.patch('/api/organisation/pin-login', { offlineGraceMinutes: 60 });
+    await admin.patchCurrent('/api/organisation/pin-login', { offlineGraceMinutes: 60 });
     await device.pinLogin(CARA_PIN);
     const dan = await admin.post<{ user: { id: string } }>('/api/users', {
       name: 'Dan',
@@ -99,7 +99,7 @@ describe('offline roster', () => {
     await admin.login('ada', 'correct horse battery');
     await device.pinLogin('22222');
     expect((await verifiedRoster(t, device.client)).users.map((u) => u.id)).toEqual([dan.body.user.id]);
-    await admin.patch(`/api/users/${dan.body.user.id}`, { loginMethod: 'password' });
+    await admin.patchCurrent(`/api/users/${dan.body.user.id}`, { loginMethod: 'password' });
     await device.pinLogin(CARA_PIN);
     expect((await verifiedRoster(t, device.client)).users.map((u) => u.id)).toEqual([caraId]);
   });
@@ -235,7 +235,7 @@ describe('offline upload', () => {
     device,
     caraId,
   }) => {
-    await admin.post(`/api/devices/${device.id}/revoke`);
+    await admin.postCurrent(`/api/devices/${device.id}/revoke`);
     const revoked = await upload(device, [entry(caraId, t.clock.now() - 1000)]);
     expect(revoked.status).toBe(403);
     await admin.delete(`/api/devices/${device.id}`);
@@ -294,7 +294,7 @@ describe('offline upload: only what a roster allowed', () => {
     expect(log.body.events[0]).toMatchObject({
       type: 'offline.upload_refused',
       target: { id: adminId, name: 'Ada Admin' },
-      deviceId: device.id,
+      device: { id: device.id, name: 'Till 1' },
     });
   });
 

@@ -45,7 +45,7 @@ describe("one organisation's admin and another organisation's users", () => {
     "returns 404 not_found for PATCH %j of another organisation's user, who stays unchanged",
     async (body, { t, admin, bakery, bakeryUser }) => {
       const before = await userRow(t, bakeryUser.id);
-      const res = await admin.patch(`/api/users/${bakeryUser.id}`, body);
+      const res = await admin.patchCurrent(`/api/users/${bakeryUser.id}`, body);
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ error: { code: 'not_found' } });
       expect(await userRow(t, bakeryUser.id)).toEqual(before);
@@ -69,7 +69,9 @@ describe("one organisation's admin and another organisation's users", () => {
   it("returns 404 not_found for another organisation's admin too", async ({ t, admin, bakery }) => {
     const beaId = (await sessionOf(bakery)).user.id;
     expect((await getUser(admin, beaId)).status).toBe(404);
-    expect((await admin.patch(`/api/users/${beaId}`, { password: 'taken over now' })).status).toBe(404);
+    expect((await admin.patchCurrent(`/api/users/${beaId}`, { password: 'taken over now' })).status).toBe(
+      404,
+    );
     expect((await admin.delete(`/api/users/${beaId}`, {})).status).toBe(404);
     await loginAs(t, 'bea', BAKERY_SETUP.password);
   });
@@ -90,7 +92,7 @@ describe("one organisation's admin and another organisation's users", () => {
     admin,
     bakery,
   }) => {
-    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    expect((await admin.postCurrent('/api/organisation/pin-login/activate', {})).status).toBe(200);
     const theirs = await bakery.get<{ active: boolean }>('/api/organisation/pin-login');
     expect(theirs.body.active).toBe(false);
   });
@@ -100,7 +102,7 @@ describe("one organisation's admin and another organisation's users", () => {
     bakery,
   }) => {
     const before = await bakery.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
-    const res = await admin.patch<PinLoginSettingsJSON>('/api/organisation/pin-login', {
+    const res = await admin.patchCurrent<PinLoginSettingsJSON>('/api/organisation/pin-login', {
       offlineGraceMinutes: 0,
       idleLockMinutes: 5,
       requirePasskey: true,
@@ -114,7 +116,7 @@ describe("one organisation's admin and another organisation's users", () => {
     const device = await TestDevice.create(t);
     expect((await device.approveWith(bakery)).status).toBe(201);
     expect((await admin.get(`/api/devices/${device.id}`)).status).toBe(404);
-    expect((await admin.post(`/api/devices/${device.id}/revoke`, {})).status).toBe(404);
+    expect((await admin.postCurrent(`/api/devices/${device.id}/revoke`, {})).status).toBe(404);
     expect((await admin.delete(`/api/devices/${device.id}`, {})).status).toBe(404);
     const list = await admin.get<{ devices: unknown[] }>('/api/devices');
     expect(list.body.devices).toEqual([]);

@@ -192,11 +192,16 @@ describe('logging in with a passkey', () => {
     const key = new TestAuthenticator();
     expect((await addPasskey(miaClient, key)).status).toBe(201);
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(200);
-    expect((await admin.patch(`/api/users/${mia.id}`, { role: 'cashier' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${mia.id}`, { role: 'cashier' })).status).toBe(200);
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(401);
     expect(
-      (await admin.patch(`/api/users/${mia.id}`, { role: 'manager', loginMethod: 'pin_only', pin: '55555' }))
-        .status,
+      (
+        await admin.patchCurrent(`/api/users/${mia.id}`, {
+          role: 'manager',
+          loginMethod: 'pin_only',
+          pin: '55555',
+        })
+      ).status,
     ).toBe(200);
     expect((await passkeyLogin(new TestClient(t), key)).status).toBe(401);
   });

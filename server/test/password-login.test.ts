@@ -51,7 +51,7 @@ describe('POST /api/auth/login', () => {
   it('returns 401 to a user switched to "PIN only" who tries the password they had', async ({ t, admin }) => {
     const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '27182' });
     expect((await new TestClient(t).login('carl', STAFF_PASSWORD)).status).toBe(200);
-    expect((await admin.patch(`/api/users/${carl.id}`, { loginMethod: 'pin_only' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${carl.id}`, { loginMethod: 'pin_only' })).status).toBe(200);
     const res = await new TestClient(t).login('carl', STAFF_PASSWORD);
     expect(res.status).toBe(401);
     expect(res.body).toEqual(INVALID);

@@ -22,7 +22,7 @@ const it = test
     return till;
   })
   .extend('bakeryTill', async ({ t, bakery }) => {
-    expect((await bakery.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    expect((await bakery.postCurrent('/api/organisation/pin-login/activate', {})).status).toBe(200);
     await createUser(bakery, { username: 'bob', loginMethod: 'pin_only', pin: BOB_PIN });
     const till = await TestDevice.create(t);
     expect((await till.approveWith(bakery, 'Bakery till')).status).toBe(201);
@@ -37,7 +37,7 @@ const it = test
       password: DEFAULT_SETUP.password,
     });
     expect(up.body).toMatchObject({ kind: 'register', adminAccess: true });
-    const off = await adaOnRegister.client.post<PinLoginSettingsJSON>(
+    const off = await adaOnRegister.client.postCurrent<PinLoginSettingsJSON>(
       '/api/organisation/pin-login/deactivate',
       {},
     );

@@ -25,6 +25,7 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
       offlineGraceMinutes: DEFAULT_OFFLINE_GRACE_MINUTES,
       idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
       requirePasskey: false,
+      version: 1,
     });
   });
 
@@ -32,23 +33,23 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
     t,
     admin,
   }) => {
-    const on = await admin.post<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
+    const on = await admin.postCurrent<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
     expect(on.status).toBe(200);
     expect(on.body.active).toBe(true);
     expect((await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login')).body.active).toBe(true);
     expect(count(await auditTypes(t), 'pin_login.activated')).toBe(1);
 
     // Activating what is already active changes nothing and audits nothing.
-    const again = await admin.post<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
+    const again = await admin.postCurrent<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
     expect(again.status).toBe(200);
     expect(again.body.active).toBe(true);
     expect(count(await auditTypes(t), 'pin_login.activated')).toBe(1);
 
-    const off = await admin.post<PinLoginSettingsJSON>('/api/organisation/pin-login/deactivate', {});
+    const off = await admin.postCurrent<PinLoginSettingsJSON>('/api/organisation/pin-login/deactivate', {});
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
     expect((await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login')).body.active).toBe(false);
-    expect((await admin.post('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
+    expect((await admin.postCurrent('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
     const types = await auditTypes(t);
     expect(count(types, 'pin_login.deactivated')).toBe(1);
 
@@ -67,7 +68,7 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
     expect((await device.pinLogin('42424')).status).toBe(200);
     expect((await device.client.get('/api/auth/session')).status).toBe(200);
 
-    expect((await admin.post('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
+    expect((await admin.postCurrent('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
     expect((await device.client.get('/api/auth/session')).status).toBe(401);
     // The admin's own password session goes on.
     expect((await admin.get('/api/auth/session')).status).toBe(200);
@@ -81,7 +82,7 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
       error: { code: 'invalid_credentials', message: 'Invalid credentials' },
     });
 
-    expect((await admin.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    expect((await admin.postCurrent('/api/organisation/pin-login/activate', {})).status).toBe(200);
     expect((await device.pinLogin('42424')).status).toBe(200);
   });
 
@@ -101,7 +102,7 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
 
 describe('My account > Log in with PIN code: settings', () => {
   it('returns 200 with the new settings and audits settings.changed with what changed', async ({ admin }) => {
-    const res = await admin.patch<PinLoginSettingsJSON>('/api/organisation/pin-login', {
+    const res = await admin.patchCurrent<PinLoginSettingsJSON>('/api/organisation/pin-login', {
       offlineGraceMinutes: 0,
       idleLockMinutes: 5,
     });
@@ -126,7 +127,7 @@ describe('My account > Log in with PIN code: settings', () => {
   ])('returns 400 bad_request for %j and changes nothing', async ([body], { t, admin }) => {
     const before = await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
     const auditBefore = await auditTypes(t);
-    const res = await admin.patch('/api/organisation/pin-login', body);
+    const res = await admin.patchCurrent('/api/organisation/pin-login', body);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'bad_request' } });
     expect((await admin.get('/api/organisation/pin-login')).body).toEqual(before.body);

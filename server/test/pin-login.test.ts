@@ -160,11 +160,11 @@ describe('PIN login by signed challenge', () => {
   });
 
   it('returns 401 for the right PIN while PIN login is deactivated', async ({ admin, device }) => {
-    await admin.post('/api/organisation/pin-login/deactivate');
+    await admin.postCurrent('/api/organisation/pin-login/deactivate');
     const res = await device.pinLogin(CARA_PIN);
     expect(res.status).toBe(401);
     expect(res.body).toEqual(GENERIC);
-    await admin.post('/api/organisation/pin-login/activate');
+    await admin.postCurrent('/api/organisation/pin-login/activate');
     expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
   });
 
@@ -172,7 +172,7 @@ describe('PIN login by signed challenge', () => {
     const id = await addUser(admin, 'dave', '55555', 'password_and_pin');
     expect((await device.pinLogin('55555')).status).toBe(200);
     // Switching to "Password" clears the PIN, so it no longer logs anyone in.
-    expect((await admin.patch(`/api/users/${id}`, { loginMethod: 'password' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${id}`, { loginMethod: 'password' })).status).toBe(200);
     const res = await device.pinLogin('55555');
     expect(res.status).toBe(401);
     // Exactly what any wrong PIN gets.
@@ -182,7 +182,7 @@ describe('PIN login by signed challenge', () => {
   it('returns 401 for a revoked device, whose sessions are already gone', async ({ admin, device }) => {
     const login = await device.pinLogin(CARA_PIN);
     expect(login.status).toBe(200);
-    expect((await admin.post(`/api/devices/${device.id}/revoke`)).status).toBe(200);
+    expect((await admin.postCurrent(`/api/devices/${device.id}/revoke`)).status).toBe(200);
     expect((await device.client.get('/api/auth/session')).status).toBe(401);
     const res = await device.pinLogin(CARA_PIN);
     expect(res.status).toBe(401);
@@ -212,16 +212,16 @@ describe('PIN login by signed challenge', () => {
     device,
     bakery,
   }) => {
-    await bakery.post('/api/organisation/pin-login/activate');
+    await bakery.postCurrent('/api/organisation/pin-login/activate');
     await addUser(bakery, 'bob', '77777');
     const res = await device.pinLogin('77777');
     expect(res.status).toBe(401);
     // Organisation B's admin can neither see nor touch organisation A's device.
     expect((await bakery.get<{ devices: unknown[] }>('/api/devices')).body.devices).toHaveLength(0);
     expect((await bakery.get(`/api/devices/${device.id}`)).status).toBe(404);
-    expect((await bakery.patch(`/api/devices/${device.id}`, { name: 'Mine' })).status).toBe(404);
-    expect((await bakery.post(`/api/devices/${device.id}/revoke`)).status).toBe(404);
-    expect((await bakery.post(`/api/devices/${device.id}/unlock`)).status).toBe(404);
+    expect((await bakery.patchCurrent(`/api/devices/${device.id}`, { name: 'Mine' })).status).toBe(404);
+    expect((await bakery.postCurrent(`/api/devices/${device.id}/revoke`)).status).toBe(404);
+    expect((await bakery.postCurrent(`/api/devices/${device.id}/unlock`)).status).toBe(404);
     expect((await bakery.delete(`/api/devices/${device.id}`)).status).toBe(404);
     expect((await bakery.post('/api/devices/approve', await device.approvalRequest('Steal'))).status).toBe(
       409,
@@ -275,7 +275,7 @@ describe('throttling', () => {
     );
     expect(details.body.device.status).toBe('locked');
     expect(details.body.failedAttempts).toBe(10);
-    expect((await admin.post(`/api/devices/${device.id}/unlock`)).status).toBe(200);
+    expect((await admin.postCurrent(`/api/devices/${device.id}/unlock`)).status).toBe(200);
     const unlocked = await device.client.post<DeviceStateJSON>('/api/devices/state', { deviceId: device.id });
     expect(unlocked.body.locked).toBe(false);
     expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
@@ -383,7 +383,7 @@ describe('register sessions', () => {
     const adminUser = await admin.get<{ user: { id: string } }>('/api/auth/session');
     expect(
       (
-        await admin.patch(`/api/users/${adminUser.body.user.id}`, {
+        await admin.patchCurrent(`/api/users/${adminUser.body.user.id}`, {
           loginMethod: 'password_and_pin',
           pin: '24680',
         })

@@ -67,29 +67,39 @@ describe('a PIN is never sent back, logged or audited', () => {
     expect(cleo.status).toBe(201);
 
     // Changed, set on a user without one, and cleared.
-    expect((await recorder.patch(`/api/users/${bert.body.user.id}`, { pin: p2 })).status).toBe(200);
+    expect((await recorder.patchCurrent(`/api/users/${bert.body.user.id}`, { pin: p2 })).status).toBe(200);
     expect(
-      (await recorder.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password_and_pin', pin: p3 }))
-        .status,
+      (
+        await recorder.patchCurrent(`/api/users/${cleo.body.user.id}`, {
+          loginMethod: 'password_and_pin',
+          pin: p3,
+        })
+      ).status,
     ).toBe(200);
     expect(
-      (await recorder.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password' })).status,
+      (await recorder.patchCurrent(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password' })).status,
     ).toBe(200);
     expect(
-      (await recorder.patch(`/api/users/${cleo.body.user.id}`, { loginMethod: 'password_and_pin', pin: p4 }))
-        .status,
+      (
+        await recorder.patchCurrent(`/api/users/${cleo.body.user.id}`, {
+          loginMethod: 'password_and_pin',
+          pin: p4,
+        })
+      ).status,
     ).toBe(200);
 
     // Refused: a PIN that is taken, a PIN for a method without one, and not a PIN at all.
-    expect((await recorder.patch(`/api/users/${bert.body.user.id}`, { pin: p0 })).status).toBe(409);
+    expect((await recorder.patchCurrent(`/api/users/${bert.body.user.id}`, { pin: p0 })).status).toBe(409);
     expect(
       (await recorder.post('/api/users', { ...newUserBody({ username: 'dave' }), pin: p5 })).status,
     ).toBe(400);
-    expect((await recorder.patch(`/api/users/${bert.body.user.id}`, { pin: NOT_A_PIN })).status).toBe(400);
+    expect((await recorder.patchCurrent(`/api/users/${bert.body.user.id}`, { pin: NOT_A_PIN })).status).toBe(
+      400,
+    );
 
     // Used: PIN login with a right and a wrong PIN on an approved device.
     // Activated and approved through the recording client, so those answers are searched too.
-    expect((await recorder.post('/api/organisation/pin-login/activate', {})).status).toBe(200);
+    expect((await recorder.postCurrent('/api/organisation/pin-login/activate', {})).status).toBe(200);
     const device = await TestDevice.create(t);
     expect((await device.approveWith(recorder)).status).toBe(201);
     const deviceResponses: Reply[] = [];

@@ -36,14 +36,16 @@ describe('PIN uniqueness under concurrent saves', () => {
     // Several rounds, each with a PIN of its own, to give a race every chance to show.
     for (const pin of ['40001', '40002', '40003', '40004', '40005']) {
       const replies = await Promise.all([
-        admin.patch(`/api/users/${a.id}`, { loginMethod: 'password_and_pin', pin }),
-        admin.patch(`/api/users/${b.id}`, { loginMethod: 'password_and_pin', pin }),
+        admin.patchCurrent(`/api/users/${a.id}`, { loginMethod: 'password_and_pin', pin }),
+        admin.patchCurrent(`/api/users/${b.id}`, { loginMethod: 'password_and_pin', pin }),
       ]);
       expectOneWinner(replies, 200);
       expect(await usersWithPin(t, admin, pin)).toHaveLength(1);
       // Reset both to no PIN for the next round.
       for (const u of [a, b]) {
-        expect((await admin.patch(`/api/users/${u.id}`, { loginMethod: 'password' })).status).toBe(200);
+        expect((await admin.patchCurrent(`/api/users/${u.id}`, { loginMethod: 'password' })).status).toBe(
+          200,
+        );
       }
       t.clock.advance(16 * 60 * 1000); // keep the conflict limit out of the way
     }
@@ -70,7 +72,7 @@ describe('PIN uniqueness under concurrent saves', () => {
     const a = await createUser(admin, { username: 'anna' });
     const before = await countUsers(t);
     const replies = await Promise.all([
-      admin.patch(`/api/users/${a.id}`, { loginMethod: 'password_and_pin', pin: '60606' }),
+      admin.patchCurrent(`/api/users/${a.id}`, { loginMethod: 'password_and_pin', pin: '60606' }),
       admin.post('/api/users', newUserBody({ username: 'bert', loginMethod: 'pin_only', pin: '60606' })),
     ]);
     const ok = replies.filter((r) => r.status === 200 || r.status === 201);
@@ -105,7 +107,7 @@ describe('PIN with a leading zero', () => {
     expect(row.pin_hmac).not.toBe(pinHmac(t.deps.secrets.pinPepper, orgId, '1234'));
 
     const bert = await createUser(admin, { username: 'bert' });
-    const again = await admin.patch(`/api/users/${bert.id}`, {
+    const again = await admin.patchCurrent(`/api/users/${bert.id}`, {
       loginMethod: 'password_and_pin',
       pin: '01234',
     });
@@ -119,13 +121,13 @@ describe('PIN with a leading zero', () => {
     expect(created.body).toMatchObject({ error: { code: 'pin_taken', field: 'pin' } });
 
     for (const pin of ['1234', '001234']) {
-      const res = await admin.patch(`/api/users/${bert.id}`, { loginMethod: 'password_and_pin', pin });
+      const res = await admin.patchCurrent(`/api/users/${bert.id}`, { loginMethod: 'password_and_pin', pin });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
     }
     expect((await getUser(admin, bert.id)).body.user.hasPin).toBe(false);
     // 12340 is a different PIN from 01234, and is free.
-    const other = await admin.patch(`/api/users/${bert.id}`, {
+    const other = await admin.patchCurrent(`/api/users/${bert.id}`, {
       loginMethod: 'password_and_pin',
       pin: '12340',
     });
@@ -136,7 +138,7 @@ describe('PIN with a leading zero', () => {
 describe('PIN conflicts', () => {
   it('returns 200 when a user is saved again with the PIN they already have', async ({ admin }) => {
     const anna = await createUser(admin, { username: 'anna', loginMethod: 'password_and_pin', pin: '24680' });
-    const res = await admin.patch<{ user: UserJSON }>(`/api/users/${anna.id}`, { pin: '24680' });
+    const res = await admin.patchCurrent<{ user: UserJSON }>(`/api/users/${anna.id}`, { pin: '24680' });
     expect(res.status).toBe(200);
     expect(res.body.user.hasPin).toBe(true);
   });
@@ -148,7 +150,7 @@ describe('PIN conflicts', () => {
     await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '24680' });
     const bert = await createUser(admin, { username: 'bert', loginMethod: 'password_and_pin', pin: '13579' });
     const beforeUsers = await t.deps.database.db.selectFrom('users').selectAll().orderBy('id').execute();
-    const res = await admin.patch(`/api/users/${bert.id}`, { pin: '24680', name: 'Bert Renamed' });
+    const res = await admin.patchCurrent(`/api/users/${bert.id}`, { pin: '24680', name: 'Bert Renamed' });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
       error: { code: 'pin_taken', message: expect.any(String) as string, field: 'pin' },
@@ -174,7 +176,7 @@ describe('PIN conflicts', () => {
     await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '24680' });
     const bert = await createUser(admin, { username: 'bert', loginMethod: 'password_and_pin', pin: '13579' });
     for (let i = 0; i < 5; i++) {
-      const res = await admin.patch(`/api/users/${bert.id}`, { pin: '24680' });
+      const res = await admin.patchCurrent(`/api/users/${bert.id}`, { pin: '24680' });
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ error: { code: 'pin_taken' } });
       t.clock.advance(60 * 1000);
@@ -182,7 +184,7 @@ describe('PIN conflicts', () => {
     expect((await auditTypes(t)).filter((x) => x === 'user.pin_conflict')).toHaveLength(5);
 
     const before = await snapshotDatabase(t);
-    const free = await admin.patch(`/api/users/${bert.id}`, { pin: '97531' });
+    const free = await admin.patchCurrent(`/api/users/${bert.id}`, { pin: '97531' });
     expect(free.status).toBe(429);
     expect(free.body).toMatchObject({ error: { code: 'rate_limited', field: 'pin' } });
     expect(Number(free.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -194,18 +196,18 @@ describe('PIN conflicts', () => {
     expect(await snapshotDatabase(t)).toEqual(before);
 
     // Edits that set no PIN are not held up.
-    expect((await admin.patch(`/api/users/${bert.id}`, { name: 'Bert B.' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${bert.id}`, { name: 'Bert B.' })).status).toBe(200);
 
     // The limit is per acting user: another admin still gets the plain answer.
     await createUser(admin, { username: 'otto', role: 'admin' });
     const otto = await loginAs(t, 'otto');
-    const ottoTry = await otto.patch(`/api/users/${bert.id}`, { pin: '24680' });
+    const ottoTry = await otto.patchCurrent(`/api/users/${bert.id}`, { pin: '24680' });
     expect(ottoTry.status).toBe(409);
 
     // Past the 15-minute window the first admin may set PINs again.
     t.clock.advance(15 * 60 * 1000);
     await admin.get('/api/auth/session'); // keep the web session from idling out
-    const later = await admin.patch<{ user: UserJSON }>(`/api/users/${bert.id}`, { pin: '97531' });
+    const later = await admin.patchCurrent<{ user: UserJSON }>(`/api/users/${bert.id}`, { pin: '97531' });
     expect(later.status).toBe(200);
     expect(await usersWithPin(t, admin, '97531')).toEqual(['bert']);
   });
@@ -217,14 +219,14 @@ describe('PIN conflicts', () => {
     await createUser(admin, { username: 'anna', loginMethod: 'pin_only', pin: '24680' });
     const bert = await createUser(admin, { username: 'bert', loginMethod: 'password_and_pin', pin: '13579' });
     const replies = await Promise.all(
-      Array.from({ length: 12 }, () => admin.patch(`/api/users/${bert.id}`, { pin: '24680' })),
+      Array.from({ length: 12 }, () => admin.patchCurrent(`/api/users/${bert.id}`, { pin: '24680' })),
     );
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 409)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
     expect((await auditTypes(t)).filter((x) => x === 'user.pin_conflict')).toHaveLength(5);
     // The budget is spent: the next save is refused too.
-    expect((await admin.patch(`/api/users/${bert.id}`, { pin: '97531' })).status).toBe(429);
+    expect((await admin.patchCurrent(`/api/users/${bert.id}`, { pin: '97531' })).status).toBe(429);
   });
 
   it('returns 200 to many PIN saves in a row that do not conflict: only conflicts use the budget', async ({
@@ -233,7 +235,7 @@ describe('PIN conflicts', () => {
     const users = [];
     for (let i = 0; i < 8; i++) users.push(await createUser(admin, { username: `staff${i}` }));
     for (const [i, u] of users.entries()) {
-      const res = await admin.patch(`/api/users/${u.id}`, {
+      const res = await admin.patchCurrent(`/api/users/${u.id}`, {
         loginMethod: 'password_and_pin',
         pin: `7000${i}`,
       });

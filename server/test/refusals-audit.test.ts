@@ -27,16 +27,21 @@ describe('refused privileged actions in the audit log', () => {
     const mona = (await manager.get<{ user: { id: string } }>('/api/auth/session')).body.user.id;
     const carl = await createUser(admin, { username: 'carl' });
     const attempts: [string, string, unknown, string | null][] = [
-      ['PATCH', `/api/users/${adminId}`, { role: 'cashier' }, adminId],
-      ['PATCH', `/api/users/${adminId}`, { loginMethod: 'password_and_pin', pin: '22222' }, adminId],
-      ['PATCH', `/api/users/${adminId}`, { loginMethod: 'pin_only', pin: '33333' }, adminId],
-      ['PATCH', `/api/users/${adminId}`, { password: 'manager chose this' }, adminId],
-      ['PATCH', `/api/users/${adminId}`, { username: 'ada2' }, adminId],
-      ['PATCH', `/api/users/${adminId}`, { name: 'Not Ada' }, adminId],
+      ['PATCH', `/api/users/${adminId}`, { version: 1, role: 'cashier' }, adminId],
+      [
+        'PATCH',
+        `/api/users/${adminId}`,
+        { version: 1, loginMethod: 'password_and_pin', pin: '22222' },
+        adminId,
+      ],
+      ['PATCH', `/api/users/${adminId}`, { version: 1, loginMethod: 'pin_only', pin: '33333' }, adminId],
+      ['PATCH', `/api/users/${adminId}`, { version: 1, password: 'manager chose this' }, adminId],
+      ['PATCH', `/api/users/${adminId}`, { version: 1, username: 'ada2' }, adminId],
+      ['PATCH', `/api/users/${adminId}`, { version: 1, name: 'Not Ada' }, adminId],
       ['DELETE', `/api/users/${adminId}`, {}, adminId],
       ['POST', '/api/users', newUserBody({ username: 'newadmin', role: 'admin' }), null],
-      ['PATCH', `/api/users/${carl.id}`, { role: 'admin' }, carl.id],
-      ['PATCH', `/api/users/${mona}`, { role: 'admin' }, mona],
+      ['PATCH', `/api/users/${carl.id}`, { version: 1, role: 'admin' }, carl.id],
+      ['PATCH', `/api/users/${mona}`, { version: 1, role: 'admin' }, mona],
       ['GET', '/api/audit', undefined, null],
     ];
     for (const [method, path, body] of attempts) {
@@ -68,7 +73,7 @@ describe('refused privileged actions in the audit log', () => {
   }) => {
     const bea = (await bakery.get<{ user: { id: string } }>('/api/auth/session')).body.user.id;
     const before = (await auditTypes(t)).length;
-    const res = await admin.patch(`/api/users/${bea}`, { role: 'cashier' });
+    const res = await admin.patchCurrent(`/api/users/${bea}`, { role: 'cashier' });
     expect(res.status).toBe(404);
     const [refused] = await refusals(admin);
     expect(refused).toMatchObject({
@@ -98,7 +103,7 @@ describe('refused privileged actions in the audit log', () => {
     const before = await auditTypes(t);
     const stranger = new TestClient(t);
     for (let i = 0; i < 5; i++) {
-      expect((await stranger.patch(`/api/users/${adminId}`, { role: 'cashier' })).status).toBe(401);
+      expect((await stranger.patchCurrent(`/api/users/${adminId}`, { role: 'cashier' })).status).toBe(401);
     }
     expect(await auditTypes(t)).toEqual(before);
   });

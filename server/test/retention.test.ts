@@ -38,7 +38,9 @@ describe('retention', () => {
     // Past the audit retention, the old events go too; a new one stays.
     t.clock.advance(RETENTION.auditEventsMs);
     expect((await admin.login('ada', 'correct horse battery')).status).toBe(200);
-    expect((await admin.patch('/api/organisation/pin-login', { idleLockMinutes: 20 })).status).toBe(200);
+    expect((await admin.patchCurrent('/api/organisation/pin-login', { idleLockMinutes: 20 })).status).toBe(
+      200,
+    );
     const third = await applyRetention(t.deps.database.db, t.clock.now());
     expect(third.auditEvents).toBe(auditBefore);
     expect(await count(t, 'audit_events')).toBe(1);

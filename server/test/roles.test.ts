@@ -39,7 +39,7 @@ describe('a manager and admins', () => {
     "returns 403 forbidden when a manager edits an admin's %s",
     async ([_what, body], { t, adminId, manager }) => {
       const before = await snapshotDatabase(t);
-      const res = await manager.patch(`/api/users/${adminId}`, body);
+      const res = await manager.patchCurrent(`/api/users/${adminId}`, body);
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
       await expectOnlyRefusalAudited(t, before);
@@ -66,7 +66,7 @@ describe('a manager and admins', () => {
   });
 
   it('returns 403 forbidden when a manager makes a cashier an admin', async ({ admin, manager, carl }) => {
-    const res = await manager.patch(`/api/users/${carl.id}`, { role: 'admin' });
+    const res = await manager.patchCurrent(`/api/users/${carl.id}`, { role: 'admin' });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden', field: 'role' } });
     expect((await getUser(admin, carl.id)).body.user.role).toBe('cashier');
@@ -77,7 +77,7 @@ describe('a manager and admins', () => {
     manager,
     managerId,
   }) => {
-    const res = await manager.patch(`/api/users/${managerId}`, { role: 'admin' });
+    const res = await manager.patchCurrent(`/api/users/${managerId}`, { role: 'admin' });
     expect(res.status).toBe(403);
     expect((await getUser(admin, managerId)).body.user.role).toBe('manager');
   });
@@ -92,7 +92,7 @@ describe('a manager and admins', () => {
     manager,
     carl,
   }) => {
-    const res = await manager.patch<{ user: UserJSON }>(`/api/users/${carl.id}`, { pin: '44444' });
+    const res = await manager.patchCurrent<{ user: UserJSON }>(`/api/users/${carl.id}`, { pin: '44444' });
     expect(res.status).toBe(200);
     expect(res.body.user.hasPin).toBe(true);
     const created = await manager.post(
@@ -106,7 +106,7 @@ describe('a manager and admins', () => {
   });
 
   it('returns 200 when a manager activates PIN login, as the article allows', async ({ manager }) => {
-    const res = await manager.post('/api/organisation/pin-login/activate', {});
+    const res = await manager.postCurrent('/api/organisation/pin-login/activate', {});
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ active: true });
   });

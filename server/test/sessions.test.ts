@@ -23,7 +23,7 @@ describe('logout', () => {
     expect(session.status).toBe(401);
     expect(session.body).toMatchObject({ error: { code: 'unauthenticated' } });
     expect((await replay.get('/api/users')).status).toBe(401);
-    expect((await replay.post('/api/organisation/pin-login/activate', {})).status).toBe(401);
+    expect((await replay.postCurrent('/api/organisation/pin-login/activate', {})).status).toBe(401);
 
     // Only that session ended; the hash of its token is gone from the database.
     const rows = await t.deps.database.db.selectFrom('sessions').select(['ended_at', 'token_hash']).execute();
@@ -137,7 +137,9 @@ describe("register sessions and the organisation's idle lock", () => {
     admin,
     pia,
   }) => {
-    expect((await admin.patch('/api/organisation/pin-login', { idleLockMinutes: 5 })).status).toBe(200);
+    expect((await admin.patchCurrent('/api/organisation/pin-login', { idleLockMinutes: 5 })).status).toBe(
+      200,
+    );
     t.clock.advance(4 * MINUTE);
     expect((await pia.client.get('/api/auth/session')).status).toBe(200);
     t.clock.advance(6 * MINUTE + 1000);
@@ -152,8 +154,12 @@ describe('register sessions and the admin environment', () => {
   }) => {
     const me = await admin.get<SessionJSON>('/api/auth/session');
     expect(
-      (await admin.patch(`/api/users/${me.body.user.id}`, { loginMethod: 'password_and_pin', pin: '90909' }))
-        .status,
+      (
+        await admin.patchCurrent(`/api/users/${me.body.user.id}`, {
+          loginMethod: 'password_and_pin',
+          pin: '90909',
+        })
+      ).status,
     ).toBe(200);
     const login = await device.pinLogin('90909');
     expect(login.status).toBe(200);

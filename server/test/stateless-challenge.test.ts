@@ -157,7 +157,7 @@ describe('one round trip per login', () => {
     });
     expect(unknown.body.state).toBe('unknown');
     expect(unknown.body.nextChallenge).toBeUndefined();
-    expect((await admin.post('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
+    expect((await admin.postCurrent('/api/organisation/pin-login/deactivate', {})).status).toBe(200);
     const off = await device.client.post<DeviceStateJSON>('/api/devices/state', { deviceId: device.id });
     expect(off.body.nextChallenge).toBeUndefined();
   });

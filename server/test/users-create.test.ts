@@ -135,7 +135,7 @@ describe('My account > Users: the PIN is exactly 5 ASCII digits', () => {
         pin: '24680',
       });
       const before = await snapshotDatabase(t);
-      const res = await admin.patch(`/api/users/${user.id}`, { pin });
+      const res = await admin.patchCurrent(`/api/users/${user.id}`, { pin });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
       expect(await snapshotDatabase(t)).toEqual(before);
@@ -187,7 +187,7 @@ describe('usernames of other organisations', () => {
     const carl = await createUser(admin, { username: 'carl' });
     for (let i = 0; i < 12; i++) {
       expect(
-        (await admin.patch(`/api/users/${carl.id}`, { username: 'carl', name: `Carl ${i}` })).status,
+        (await admin.patchCurrent(`/api/users/${carl.id}`, { username: 'carl', name: `Carl ${i}` })).status,
       ).toBe(200);
     }
   });

@@ -29,7 +29,7 @@ describe('My account > Users: deleting users', () => {
 
   it('returns 409 last_admin when the only admin makes themselves a manager', async ({ admin }) => {
     const me = await sessionOf(admin);
-    const res = await admin.patch(`/api/users/${me.user.id}`, { role: 'manager' });
+    const res = await admin.patchCurrent(`/api/users/${me.user.id}`, { role: 'manager' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'last_admin', field: 'role' } });
     expect((await sessionOf(admin)).user.role).toBe('admin');
@@ -59,7 +59,7 @@ describe('My account > Users: the organisation keeps an admin', () => {
         )
         .execute();
       const replies = await Promise.all(
-        admins.map((a) => a.client.patch(`/api/users/${a.id}`, { role: 'manager' })),
+        admins.map((a) => a.client.patchCurrent(`/api/users/${a.id}`, { role: 'manager' })),
       );
       const statuses = replies.map((r) => r.status).sort();
       expect(statuses, `round ${round + 1}`).toEqual([200, 200, 200, 409]);
@@ -75,7 +75,10 @@ describe('My account > Users: the organisation keeps an admin who can reach the 
     admin,
   }) => {
     const me = await sessionOf(admin);
-    const res = await admin.patch(`/api/users/${me.user.id}`, { loginMethod: 'pin_only', pin: '86420' });
+    const res = await admin.patchCurrent(`/api/users/${me.user.id}`, {
+      loginMethod: 'pin_only',
+      pin: '86420',
+    });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'last_admin', field: 'loginMethod' } });
     const row = await t.deps.database.db
@@ -90,10 +93,13 @@ describe('My account > Users: the organisation keeps an admin who can reach the 
   it('does not count a PIN only admin as the other admin', async ({ admin }) => {
     await createUser(admin, { username: 'pina', role: 'admin', loginMethod: 'pin_only', pin: '13579' });
     const me = await sessionOf(admin);
-    const demote = await admin.patch(`/api/users/${me.user.id}`, { role: 'manager' });
+    const demote = await admin.patchCurrent(`/api/users/${me.user.id}`, { role: 'manager' });
     expect(demote.status).toBe(409);
     expect(demote.body).toMatchObject({ error: { code: 'last_admin', field: 'role' } });
-    const pinOnly = await admin.patch(`/api/users/${me.user.id}`, { loginMethod: 'pin_only', pin: '86420' });
+    const pinOnly = await admin.patchCurrent(`/api/users/${me.user.id}`, {
+      loginMethod: 'pin_only',
+      pin: '86420',
+    });
     expect(pinOnly.status).toBe(409);
   });
 
@@ -105,8 +111,8 @@ describe('My account > Users: the organisation keeps an admin who can reach the 
     const otto = await createUser(admin, { username: 'otto', role: 'admin' });
     const ottoClient = await loginAs(t, 'otto');
     const replies = await Promise.all([
-      admin.patch(`/api/users/${ada}`, { loginMethod: 'pin_only', pin: '86420' }),
-      ottoClient.patch(`/api/users/${otto.id}`, { loginMethod: 'pin_only', pin: '97531' }),
+      admin.patchCurrent(`/api/users/${ada}`, { loginMethod: 'pin_only', pin: '86420' }),
+      ottoClient.patchCurrent(`/api/users/${otto.id}`, { loginMethod: 'pin_only', pin: '97531' }),
     ]);
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
     const withPassword = await t.deps.database.db

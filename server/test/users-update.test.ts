@@ -9,7 +9,7 @@ describe('My account > Users: editing the login method', () => {
     admin,
   }) => {
     const user = await createUser(admin, { username: 'paul' });
-    const res = await admin.patch(`/api/users/${user.id}`, { loginMethod: 'password_and_pin' });
+    const res = await admin.patchCurrent(`/api/users/${user.id}`, { loginMethod: 'password_and_pin' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'pin' } });
     expect((await getUser(admin, user.id)).body.user).toMatchObject({
@@ -20,7 +20,9 @@ describe('My account > Users: editing the login method', () => {
 
   it('returns 200 and keeps the PIN when only the name changes', async ({ admin }) => {
     const user = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11235' });
-    const res = await admin.patch<{ user: UserJSON }>(`/api/users/${user.id}`, { name: 'Carl Cashier' });
+    const res = await admin.patchCurrent<{ user: UserJSON }>(`/api/users/${user.id}`, {
+      name: 'Carl Cashier',
+    });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({
       name: 'Carl Cashier',
@@ -35,7 +37,9 @@ describe('My account > Users: editing the login method', () => {
   }) => {
     const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11235' });
     const dora = await createUser(admin, { username: 'dora' });
-    const res = await admin.patch<{ user: UserJSON }>(`/api/users/${carl.id}`, { loginMethod: 'password' });
+    const res = await admin.patchCurrent<{ user: UserJSON }>(`/api/users/${carl.id}`, {
+      loginMethod: 'password',
+    });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ loginMethod: 'password', hasPin: false, hasPassword: true });
     const row = await t.deps.database.db
@@ -45,7 +49,7 @@ describe('My account > Users: editing the login method', () => {
       .executeTakeFirstOrThrow();
     expect(row.pin_hmac).toBeNull();
     // Nobody holds 11235 now, so another user may take it.
-    const taken = await admin.patch<{ user: UserJSON }>(`/api/users/${dora.id}`, {
+    const taken = await admin.patchCurrent<{ user: UserJSON }>(`/api/users/${dora.id}`, {
       loginMethod: 'password_and_pin',
       pin: '11235',
     });
@@ -57,7 +61,7 @@ describe('My account > Users: editing the login method', () => {
     admin,
   }) => {
     const pia = await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '31415' });
-    const res = await admin.patch(`/api/users/${pia.id}`, { loginMethod: 'password' });
+    const res = await admin.patchCurrent(`/api/users/${pia.id}`, { loginMethod: 'password' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'password' } });
     expect((await getUser(admin, pia.id)).body.user).toMatchObject({ loginMethod: 'pin_only', hasPin: true });
@@ -68,7 +72,9 @@ describe('My account > Users: editing the login method', () => {
     admin,
   }) => {
     const carl = await createUser(admin, { username: 'carl', loginMethod: 'password_and_pin', pin: '11235' });
-    const res = await admin.patch<{ user: UserJSON }>(`/api/users/${carl.id}`, { loginMethod: 'pin_only' });
+    const res = await admin.patchCurrent<{ user: UserJSON }>(`/api/users/${carl.id}`, {
+      loginMethod: 'pin_only',
+    });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ loginMethod: 'pin_only', hasPin: true, hasPassword: false });
     const login = await new TestClient(t).login('carl', STAFF_PASSWORD);
@@ -79,7 +85,7 @@ describe('My account > Users: editing the login method', () => {
     admin,
   }) => {
     const pia = await createUser(admin, { username: 'pia', loginMethod: 'pin_only', pin: '31415' });
-    const res = await admin.patch(`/api/users/${pia.id}`, { password: STAFF_PASSWORD });
+    const res = await admin.patchCurrent(`/api/users/${pia.id}`, { password: STAFF_PASSWORD });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'bad_request', field: 'password' } });
   });
@@ -90,7 +96,7 @@ describe('My account > Users: sessions follow credential changes', () => {
     await createUser(admin, { username: 'carl' });
     const carl = await loginAs(t, 'carl');
     const carlId = (await sessionOf(carl)).user.id;
-    const res = await admin.patch(`/api/users/${carlId}`, { password: 'a brand new password' });
+    const res = await admin.patchCurrent(`/api/users/${carlId}`, { password: 'a brand new password' });
     expect(res.status).toBe(200);
     expect((await carl.get('/api/auth/session')).status).toBe(401);
     // The admin's own session is untouched.
@@ -105,7 +111,7 @@ describe('My account > Users: sessions follow credential changes', () => {
     const mona = await createUser(admin, { username: 'mona', role: 'manager' });
     const client = await loginAs(t, 'mona');
     expect((await client.get('/api/users')).status).toBe(200);
-    expect((await admin.patch(`/api/users/${mona.id}`, { role: 'cashier' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${mona.id}`, { role: 'cashier' })).status).toBe(200);
     expect((await client.get('/api/users')).status).toBe(401);
     const again = await loginAs(t, 'mona');
     expect((await again.get('/api/users')).status).toBe(403);
@@ -117,7 +123,7 @@ describe('My account > Users: sessions follow credential changes', () => {
     cara,
   }) => {
     expect((await device.pinLogin(CARA_PIN)).status).toBe(200);
-    expect((await admin.patch(`/api/users/${cara.id}`, { pin: '86420' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${cara.id}`, { pin: '86420' })).status).toBe(200);
     const res = await device.client.get('/api/auth/session');
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
@@ -130,7 +136,7 @@ describe('My account > Users: sessions follow credential changes', () => {
     adminId,
   }) => {
     const elsewhere = await loginAs(t, DEFAULT_SETUP.username, DEFAULT_SETUP.password);
-    const res = await admin.patch(`/api/users/${adminId}`, { password: 'my own new password' });
+    const res = await admin.patchCurrent(`/api/users/${adminId}`, { password: 'my own new password' });
     expect(res.status).toBe(200);
     expect((await admin.get('/api/auth/session')).status).toBe(200);
     expect((await elsewhere.get('/api/auth/session')).status).toBe(401);
@@ -140,7 +146,7 @@ describe('My account > Users: sessions follow credential changes', () => {
     await createUser(admin, { username: 'carl' });
     const carl = await loginAs(t, 'carl');
     const carlId = (await sessionOf(carl)).user.id;
-    expect((await admin.patch(`/api/users/${carlId}`, { name: 'Carl C.' })).status).toBe(200);
+    expect((await admin.patchCurrent(`/api/users/${carlId}`, { name: 'Carl C.' })).status).toBe(200);
     expect((await carl.get('/api/auth/session')).status).toBe(200);
   });
 });

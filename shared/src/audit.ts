@@ -45,8 +45,10 @@ export const AuditEventJSON = z.object({
   id: Id,
   type: AuditEventType,
   actor: z.nullable(z.object({ id: Id, name: text() })),
+  /** The user the event is about, by the name they have now, or had when they were deleted. */
   target: z.nullable(z.object({ id: Id, name: text() })),
-  deviceId: z.nullable(text()),
+  /** The device the event is about, named the same way. */
+  device: z.nullable(z.object({ id: text(), name: text() })),
   ip: z.nullable(text()),
   detail: z.record(text(), z.union([text(), z.number(), z.boolean(), z.null()])),
   createdAt: IsoDateTime,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { NextChallenge } from './device-challenge.js';
 import { text } from './text.js';
-import { Id, IsoDateTime } from './fields.js';
+import { Id, IsoDateTime, RowVersion } from './fields.js';
 import { CHALLENGE_MAX, DEVICE_ID_LENGTH, DEVICE_NAME_MAX } from './limits.js';
 
 /** A device's ID is the RFC 7638 thumbprint of its public key: base64url of a SHA-256. */
@@ -38,6 +38,7 @@ export const DeviceJSON = z.object({
   approvedAt: IsoDateTime,
   approvedBy: z.nullable(text()),
   lastLoginAt: z.nullable(IsoDateTime),
+  version: RowVersion,
 });
 export type DeviceJSON = z.infer<typeof DeviceJSON>;
 
@@ -88,7 +89,9 @@ export const DeviceApprovalProofPayload = z.strictObject({
 });
 export type DeviceApprovalProofPayload = z.infer<typeof DeviceApprovalProofPayload>;
 
-export const RenameDeviceRequest = z.strictObject({ name: DeviceName });
+/** Edit name, with the device's version the dialog was opened at. */
+export const RenameDeviceRequest = z.strictObject({ name: DeviceName, version: RowVersion });
+export type RenameDeviceRequest = z.infer<typeof RenameDeviceRequest>;
 
 /** What a device learns about itself before it decides which login screen to show. */
 export const DeviceStateRequest = z.strictObject({ deviceId: DeviceId });

@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'approval_code_expired',
   /** Something that needs Log in with PIN code active, while it is not. */
   'pin_login_inactive',
+  /** The user, device or settings changed since the form was loaded: reload, then change again. */
+  'edited_elsewhere',
   /** The database cannot be reached right now; try again after Retry-After. */
   'unavailable',
   'internal',

@@ -25,3 +25,18 @@ export const Password = text(
 /** Timestamps travel as ISO 8601 strings. */
 export const IsoDateTime = text();
 export type IsoDateTime = string;
+
+/**
+ * How many times a user, device or organisation row was written. A form sends the version it was
+ * loaded with, and the write happens only if the row still has it (docs/architecture.md). The
+ * column is a 32-bit integer on both engines, so the schema stops there.
+ */
+export const RowVersion = z.int().check(z.gte(1), z.lte(2_147_483_647));
+export type RowVersion = z.infer<typeof RowVersion>;
+
+/** An action on a row that carries nothing but the version it was seen at (Revoke, Activate). */
+export const VersionRequest = z.strictObject({ version: RowVersion });
+export type VersionRequest = z.infer<typeof VersionRequest>;
+
+/** Whether a change request asks for more than its version: an empty change is refused. */
+export const changesSomething = (v: object) => Object.keys(v).some((k) => k !== 'version');

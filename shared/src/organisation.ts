@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { changesSomething, RowVersion } from './fields.js';
 import { MAX_IDLE_LOCK_MINUTES, MAX_OFFLINE_GRACE_MINUTES } from './limits.js';
 
 export const PinLoginSettingsJSON = z.object({
@@ -6,17 +7,20 @@ export const PinLoginSettingsJSON = z.object({
   offlineGraceMinutes: z.int(),
   idleLockMinutes: z.int(),
   requirePasskey: z.boolean(),
+  /** The organisation's version: Activate, Deactivate and the settings forms send it back. */
+  version: RowVersion,
 });
 export type PinLoginSettingsJSON = z.infer<typeof PinLoginSettingsJSON>;
 
 export const UpdatePinLoginSettingsRequest = z
   .strictObject({
+    version: RowVersion,
     offlineGraceMinutes: z.optional(z.int().check(z.gte(0), z.lte(MAX_OFFLINE_GRACE_MINUTES))),
     idleLockMinutes: z.optional(z.int().check(z.gte(1), z.lte(MAX_IDLE_LOCK_MINUTES))),
     requirePasskey: z.optional(z.boolean()),
   })
-  .check(z.refine((v) => Object.keys(v).length > 0, 'Nothing to change'));
+  .check(z.refine(changesSomething, 'Nothing to change'));
 export type UpdatePinLoginSettingsRequest = z.infer<typeof UpdatePinLoginSettingsRequest>;
 
-/** Activate and Deactivate carry no data, but must still be JSON so CSRF rules apply. */
+/** Actions that carry no data, but must still be JSON so CSRF rules apply. */
 export const EmptyRequest = z.strictObject({});

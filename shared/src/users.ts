@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { text } from './text.js';
-import { Id, IsoDateTime, Password, PersonName, Username } from './fields.js';
+import { changesSomething, Id, IsoDateTime, Password, PersonName, RowVersion, Username } from './fields.js';
 import { LoginMethod } from './login-method.js';
 import { Pin } from './pin.js';
 import { Role } from './roles.js';
@@ -15,6 +15,7 @@ export const UserJSON = z.object({
   hasPin: z.boolean(),
   hasPassword: z.boolean(),
   createdAt: IsoDateTime,
+  version: RowVersion,
 });
 export type UserJSON = z.infer<typeof UserJSON>;
 
@@ -33,9 +34,13 @@ export const CreateUserRequest = z.strictObject({
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
-/** Every field optional; `pin` and `password` replace the current one when given. */
+/**
+ * Every field optional; `pin` and `password` replace the current one when given. `version` is the
+ * user's version the form was loaded with: a user changed since is not overwritten.
+ */
 export const UpdateUserRequest = z
   .strictObject({
+    version: RowVersion,
     name: z.optional(PersonName),
     username: z.optional(Username),
     role: z.optional(Role),
@@ -43,7 +48,7 @@ export const UpdateUserRequest = z
     pin: z.optional(Pin),
     password: z.optional(Password),
   })
-  .check(z.refine((v) => Object.keys(v).length > 0, 'Nothing to change'));
+  .check(z.refine(changesSomething, 'Nothing to change'));
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
 export const UserIdParam = z.strictObject({ id: Id });

@@ -1,4 +1,4 @@
-import type { PinLoginSettingsJSON } from '@tapin/shared';
+import type { PinLoginSettingsJSON, UpdatePinLoginSettingsRequest } from '@tapin/shared';
 import * as organisationApi from '../lib/api/organisation-api';
 import { Resource } from '../lib/forms/resource.svelte';
 
@@ -17,16 +17,20 @@ class OrganisationSettings extends Resource<PinLoginSettingsJSON> {
     void this.load();
   }
 
-  async activate(active: boolean): Promise<void> {
-    this.value = active
-      ? await organisationApi.activatePinLogin()
-      : await organisationApi.deactivatePinLogin();
+  /** The version the settings were shown at: a change from older ones is refused (edited_elsewhere). */
+  get #version(): number {
+    if (!this.value) throw new Error('the settings are changed only once they are shown');
+    return this.value.version;
   }
 
-  async update(
-    ...args: Parameters<typeof organisationApi.updatePinLoginSettings>
-  ): Promise<PinLoginSettingsJSON> {
-    this.value = await organisationApi.updatePinLoginSettings(...args);
+  async activate(active: boolean): Promise<void> {
+    this.value = active
+      ? await organisationApi.activatePinLogin(this.#version)
+      : await organisationApi.deactivatePinLogin(this.#version);
+  }
+
+  async update(change: Omit<UpdatePinLoginSettingsRequest, 'version'>): Promise<PinLoginSettingsJSON> {
+    this.value = await organisationApi.updatePinLoginSettings({ ...change, version: this.#version });
     return this.value;
   }
 }

@@ -25,7 +25,13 @@ function serverWith(deviceState: 'unknown' | 'approved' | 'revoked', organisatio
   if (organisationActive !== null) {
     routes['GET /api/organisation/pin-login'] = () => [
       200,
-      { active: organisationActive, offlineGraceMinutes: 720, idleLockMinutes: 15, requirePasskey: false },
+      {
+        active: organisationActive,
+        offlineGraceMinutes: 720,
+        idleLockMinutes: 15,
+        requirePasskey: false,
+        version: 1,
+      },
     ];
   }
   return fakeServer(routes);

@@ -85,6 +85,7 @@ describe('DeviceState', () => {
           approvedAt: SERVER_TIME,
           approvedBy: 'Max',
           lastLoginAt: null,
+          version: 1,
         };
         return [201, { device }];
       },

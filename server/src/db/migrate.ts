@@ -7,6 +7,7 @@ import * as sessionsIdempotencyIndex from './migrations/005-sessions-idempotency
 import * as statelessPasskeyChallenges from './migrations/006-stateless-passkey-challenges.js';
 import * as storableText from './migrations/007-storable-text.js';
 import * as approvalCodeRequests from './migrations/008-approval-code-requests.js';
+import * as rowVersions from './migrations/009-row-versions.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006-stateless-passkey-challenges': statelessPasskeyChallenges,
   '007-storable-text': storableText,
   '008-approval-code-requests': approvalCodeRequests,
+  '009-row-versions': rowVersions,
 };
 
 const provider: MigrationProvider = {

@@ -13,6 +13,8 @@ export interface OrganisationTable {
   idle_lock_minutes: number;
   require_passkey: number;
   created_at: number;
+  /** Counts the writes to this row; see db/row-version.ts. */
+  version: Generated<number>;
 }
 
 export interface UserTable {
@@ -27,6 +29,8 @@ export interface UserTable {
   pin_hmac: string | null;
   created_at: number;
   updated_at: number;
+  /** Counts the writes to this row; see db/row-version.ts. */
+  version: Generated<number>;
 }
 
 export interface SessionTable {
@@ -68,6 +72,11 @@ export interface DeviceTable {
   pin_challenge_at: Generated<number>;
   /** The same for offline-upload challenges. */
   upload_challenge_at: Generated<number>;
+  /**
+   * Counts the writes to this row, except the device's own login bookkeeping (challenges spent,
+   * the failure count, the last login); see db/row-version.ts.
+   */
+  version: Generated<number>;
 }
 
 export interface AuditEventTable {

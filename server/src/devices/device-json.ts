@@ -15,5 +15,6 @@ export function deviceJSON(d: Device, approvedByName: string | null): DeviceJSON
     approvedAt: new Date(d.approved_at).toISOString(),
     approvedBy: approvedByName,
     lastLoginAt: d.last_login_at === null ? null : new Date(d.last_login_at).toISOString(),
+    version: d.version,
   };
 }

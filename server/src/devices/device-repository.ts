@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../db/prepared-query.js';
+import { NEXT_VERSION, wrote } from '../db/row-version.js';
 import type { DB, Device, DeviceUpdate, Organisation } from '../db/schema.js';
 
 /** A device of this organisation, or undefined: every management query is scoped this way. */
@@ -33,6 +34,7 @@ const deviceWithOrganisation = preparedQuery((db, id: string) =>
       'o.idle_lock_minutes',
       'o.require_passkey',
       'o.created_at as org_created_at',
+      'o.version as org_version',
     ])
     .where('devices.id', '=', id),
 );
@@ -51,6 +53,7 @@ export async function findDeviceWithOrganisation(
     idle_lock_minutes,
     require_passkey,
     org_created_at,
+    org_version,
     ...device
   } = row;
   return {
@@ -63,6 +66,7 @@ export async function findDeviceWithOrganisation(
       idle_lock_minutes,
       require_passkey,
       created_at: org_created_at,
+      version: org_version,
     },
   };
 }
@@ -106,12 +110,52 @@ export async function listDevices(
     .execute();
 }
 
-export async function insertDevice(db: Kysely<DB>, device: Device): Promise<void> {
+export async function insertDevice(db: Kysely<DB>, device: Omit<Device, 'version'>): Promise<void> {
   await db.insertInto('devices').values(device).execute();
 }
 
-export async function updateDevice(db: Kysely<DB>, id: string, set: DeviceUpdate): Promise<void> {
-  await db.updateTable('devices').set(set).where('id', '=', id).execute();
+type DeviceChange = Omit<DeviceUpdate, 'version'>;
+
+/** A change made whatever the device's version is (an approval on the device itself); counted. */
+export async function updateDevice(db: Kysely<DB>, id: string, set: DeviceChange): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set({ ...set, version: NEXT_VERSION })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A change to a device seen at `version`; false, and nothing written, when it changed since. */
+export async function updateDeviceAt(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  set: DeviceChange,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('devices')
+    .set({ ...set, version: NEXT_VERSION })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return wrote(result);
+}
+
+/**
+ * Counts a wrong PIN. The count is the device's own bookkeeping and leaves the version alone, or
+ * every guess would refuse an admin's Edit name; the lock it may bring is a change of status and
+ * is counted.
+ */
+export async function recordPinFailure(
+  db: Kysely<DB>,
+  id: string,
+  failure: Pick<Device, 'failed_attempts' | 'last_failed_at' | 'last_login_at' | 'locked_at'>,
+): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set({ ...failure, ...(failure.locked_at !== null && { version: NEXT_VERSION }) })
+    .where('id', '=', id)
+    .execute();
 }
 
 const settleAttempt = preparedQuery(

@@ -7,6 +7,7 @@ import {
   EmptyRequest,
   PinChallengeRequest,
   RenameDeviceRequest,
+  VersionRequest,
   type DeviceListJSON,
   type DeviceReplyJSON,
   type OkJSON,
@@ -50,15 +51,17 @@ export function deviceRoutes(deps: AppDeps) {
       return c.json(await deviceDetails(db, c.var.actor, c.req.valid('param').id, page));
     })
     .patch('/:id', admin, valid('param', DeviceIdParam), valid('json', RenameDeviceRequest), async (c) => {
-      const device = await renameDevice(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').name);
+      const device = await renameDevice(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'));
       return c.json<DeviceReplyJSON>({ device });
     })
-    .post('/:id/revoke', admin, valid('param', DeviceIdParam), valid('json', EmptyRequest), async (c) =>
-      c.json<DeviceReplyJSON>({ device: await revokeDevice(db, c.var.actor, c.req.valid('param').id) }),
-    )
-    .post('/:id/unlock', admin, valid('param', DeviceIdParam), valid('json', EmptyRequest), async (c) =>
-      c.json<DeviceReplyJSON>({ device: await unlockDevice(db, c.var.actor, c.req.valid('param').id) }),
-    )
+    .post('/:id/revoke', admin, valid('param', DeviceIdParam), valid('json', VersionRequest), async (c) => {
+      const target = { ...c.req.valid('param'), ...c.req.valid('json') };
+      return c.json<DeviceReplyJSON>({ device: await revokeDevice(db, c.var.actor, target) });
+    })
+    .post('/:id/unlock', admin, valid('param', DeviceIdParam), valid('json', VersionRequest), async (c) => {
+      const target = { ...c.req.valid('param'), ...c.req.valid('json') };
+      return c.json<DeviceReplyJSON>({ device: await unlockDevice(db, c.var.actor, target) });
+    })
     .delete('/:id', admin, valid('param', DeviceIdParam), valid('json', EmptyRequest), async (c) => {
       await deleteDevice(db, c.var.actor, c.req.valid('param').id);
       return c.json<OkJSON>({ ok: true });

@@ -33,6 +33,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   approval_code_invalid: 400,
   approval_code_expired: 410,
   pin_login_inactive: 409,
+  edited_elsewhere: 409,
   unavailable: 503,
   internal: 500,
 };

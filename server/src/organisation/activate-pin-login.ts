@@ -3,15 +3,19 @@ import type { PinLoginSettingsJSON } from '@tapin/shared';
 import type { Actor } from '../access/actor.js';
 import { auditScope, recordAudit } from '../audit/record-audit.js';
 import type { DB } from '../db/schema.js';
-import { findOrganisation, setPinLoginActive } from './organisation-repository.js';
-import { pinLoginSettingsJSON } from './pin-login-settings-json.js';
+import { changeSettings } from './change-settings.js';
 
 /** My account > Log in with PIN code > Activate. Activating twice changes and records nothing. */
-export async function activatePinLogin(db: Kysely<DB>, actor: Actor): Promise<PinLoginSettingsJSON> {
-  await db.transaction().execute(async (trx) => {
-    if (await setPinLoginActive(trx, actor.organisation.id, true)) {
-      await recordAudit(trx, auditScope(actor), { type: 'pin_login.activated' });
-    }
-  });
-  return pinLoginSettingsJSON(await findOrganisation(db, actor.organisation.id));
+export function activatePinLogin(
+  db: Kysely<DB>,
+  actor: Actor,
+  version: number,
+): Promise<PinLoginSettingsJSON> {
+  return changeSettings(
+    db,
+    actor,
+    version,
+    () => ({ pin_login_active: 1 }),
+    (trx) => recordAudit(trx, auditScope(actor), { type: 'pin_login.activated' }),
+  );
 }

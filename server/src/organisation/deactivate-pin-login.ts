@@ -4,8 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { auditScope, recordAudit } from '../audit/record-audit.js';
 import type { DB } from '../db/schema.js';
 import { endSessions } from '../sessions/session-repository.js';
-import { findOrganisation, setPinLoginActive } from './organisation-repository.js';
-import { pinLoginSettingsJSON } from './pin-login-settings-json.js';
+import { changeSettings } from './change-settings.js';
 
 /**
  * My account > Log in with PIN code > Deactivate: every register shows the username and password
@@ -13,16 +12,23 @@ import { pinLoginSettingsJSON } from './pin-login-settings-json.js';
  * the change, even when that one is a register session that stepped up: the admin who switches
  * the feature off is not thrown out mid-action. Web sessions are not affected.
  */
-export async function deactivatePinLogin(db: Kysely<DB>, actor: Actor): Promise<PinLoginSettingsJSON> {
-  const orgId = actor.organisation.id;
-  await db.transaction().execute(async (trx) => {
-    if (!(await setPinLoginActive(trx, orgId, false))) return;
-    await endSessions(
-      trx,
-      { organisationId: orgId, kind: 'register' },
-      { now: actor.now, except: actor.session.id },
-    );
-    await recordAudit(trx, auditScope(actor), { type: 'pin_login.deactivated' });
-  });
-  return pinLoginSettingsJSON(await findOrganisation(db, orgId));
+export function deactivatePinLogin(
+  db: Kysely<DB>,
+  actor: Actor,
+  version: number,
+): Promise<PinLoginSettingsJSON> {
+  return changeSettings(
+    db,
+    actor,
+    version,
+    () => ({ pin_login_active: 0 }),
+    async (trx) => {
+      await endSessions(
+        trx,
+        { organisationId: actor.organisation.id, kind: 'register' },
+        { now: actor.now, except: actor.session.id },
+      );
+      await recordAudit(trx, auditScope(actor), { type: 'pin_login.deactivated' });
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { NEXT_VERSION, wrote } from '../db/row-version.js';
 import type { DB, Organisation } from '../db/schema.js';
 
 export async function findOrganisation(db: Kysely<DB>, id: string): Promise<Organisation> {
@@ -10,27 +11,35 @@ export async function anyOrganisationExists(db: Kysely<DB>): Promise<boolean> {
   return any !== undefined;
 }
 
-export async function insertOrganisation(db: Kysely<DB>, organisation: Organisation): Promise<void> {
+export async function insertOrganisation(
+  db: Kysely<DB>,
+  organisation: Omit<Organisation, 'version'>,
+): Promise<void> {
   await db.insertInto('organisations').values(organisation).execute();
 }
 
-/** Switches PIN login; true when it was not already in that state. */
-export async function setPinLoginActive(db: Kysely<DB>, id: string, active: boolean): Promise<boolean> {
-  const changed = await db
-    .updateTable('organisations')
-    .set({ pin_login_active: active ? 1 : 0 })
-    .where('id', '=', id)
-    .where('pin_login_active', '=', active ? 0 : 1)
-    .executeTakeFirst();
-  return changed.numUpdatedRows > 0n;
-}
+type Settings = Pick<
+  Organisation,
+  'pin_login_active' | 'offline_grace_minutes' | 'idle_lock_minutes' | 'require_passkey'
+>;
 
+/**
+ * Saves settings seen at `version`: Activate, Deactivate and the settings forms. False, and
+ * nothing written, when the organisation changed since.
+ */
 export async function updateOrganisationSettings(
   db: Kysely<DB>,
   id: string,
-  set: Partial<Pick<Organisation, 'offline_grace_minutes' | 'idle_lock_minutes' | 'require_passkey'>>,
-): Promise<void> {
-  await db.updateTable('organisations').set(set).where('id', '=', id).execute();
+  version: number,
+  set: Partial<Settings>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('organisations')
+    .set({ ...set, version: NEXT_VERSION })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return wrote(result);
 }
 
 /** Whether some organisation here has Log in with PIN code on: a device nobody knows may ask to join one. */

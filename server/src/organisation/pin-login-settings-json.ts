@@ -7,5 +7,6 @@ export function pinLoginSettingsJSON(org: Organisation): PinLoginSettingsJSON {
     offlineGraceMinutes: org.offline_grace_minutes,
     idleLockMinutes: org.idle_lock_minutes,
     requirePasskey: org.require_passkey === 1,
+    version: org.version,
   };
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { EmptyRequest, UpdatePinLoginSettingsRequest } from '@tapin/shared';
+import { UpdatePinLoginSettingsRequest, VersionRequest } from '@tapin/shared';
 import { requireAccess } from '../access/require-access.js';
 import type { AppDeps, AppEnv } from '../app-deps.js';
 import { valid } from '../http/validate.js';
@@ -17,11 +17,11 @@ export function pinLoginSettingsRoutes(deps: AppDeps) {
     .get('/', requireAccess(deps, 'session'), async (c) =>
       c.json(pinLoginSettingsJSON(await findOrganisation(db, c.var.actor.organisation.id))),
     )
-    .post('/activate', admin, valid('json', EmptyRequest), async (c) =>
-      c.json(await activatePinLogin(db, c.var.actor)),
+    .post('/activate', admin, valid('json', VersionRequest), async (c) =>
+      c.json(await activatePinLogin(db, c.var.actor, c.req.valid('json').version)),
     )
-    .post('/deactivate', admin, valid('json', EmptyRequest), async (c) =>
-      c.json(await deactivatePinLogin(db, c.var.actor)),
+    .post('/deactivate', admin, valid('json', VersionRequest), async (c) =>
+      c.json(await deactivatePinLogin(db, c.var.actor, c.req.valid('json').version)),
     )
     .patch('/', admin, valid('json', UpdatePinLoginSettingsRequest), async (c) =>
       c.json(await updatePinLoginSettings(db, c.var.actor, c.req.valid('json'))),

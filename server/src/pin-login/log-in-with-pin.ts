@@ -5,7 +5,11 @@ import type { ActiveSession } from '../access/actor.js';
 import type { DB, Device, Organisation, Session, User } from '../db/schema.js';
 import { serialise } from '../db/serialise.js';
 import { checkDeviceChallenge } from '../devices/device-challenges.js';
-import { findDeviceWithOrganisation, settlePinAttempt, updateDevice } from '../devices/device-repository.js';
+import {
+  findDeviceWithOrganisation,
+  recordPinFailure,
+  settlePinAttempt,
+} from '../devices/device-repository.js';
 import { verifyDeviceProof } from '../devices/verify-device-proof.js';
 import { findPinUser } from '../pins/find-pin-user.js';
 import type { PinPeppers } from '../pins/pin-peppers.js';
@@ -140,7 +144,7 @@ export async function logInWithPin(
         last_login_at: device.last_login_at,
         locked_at: lock ? a.now : null,
       };
-      await updateDevice(trx, device.id, after);
+      await recordPinFailure(trx, device.id, after);
       await countInWindow(trx, orgKey, ORG_FAILURE_WINDOW_MS, a.now);
       const scope = { organisationId: organisation.id, actorUserId: null, ip: a.ip, now: a.now };
       const detail = { consecutiveFailures: failures };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../db/prepared-query.js';
+import { NEXT_VERSION } from '../db/row-version.js';
 import type { DB, User } from '../db/schema.js';
 
 const userByPinHmac = preparedQuery((db, organisationId: string, hmac: string) =>
@@ -27,6 +28,11 @@ export async function findUserByPinHmac(
   return q.executeTakeFirst();
 }
 
+/** Moves a PIN to the current pepper. A form that read the old HMAC must not write it back. */
 export async function setPinHmac(db: Kysely<DB>, userId: string, hmac: string): Promise<void> {
-  await db.updateTable('users').set({ pin_hmac: hmac }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ pin_hmac: hmac, version: NEXT_VERSION })
+    .where('id', '=', userId)
+    .execute();
 }

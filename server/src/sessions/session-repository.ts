@@ -105,12 +105,14 @@ export async function findActiveSession(
       'u.pin_hmac as u_pin_hmac',
       'u.created_at as u_created_at',
       'u.updated_at as u_updated_at',
+      'u.version as u_version',
       'o.name as o_name',
       'o.pin_login_active as o_pin_login_active',
       'o.offline_grace_minutes as o_offline_grace_minutes',
       'o.idle_lock_minutes as o_idle_lock_minutes',
       'o.require_passkey as o_require_passkey',
       'o.created_at as o_created_at',
+      'o.version as o_version',
     ])
     .where('s.token_hash', '=', hashSessionToken(token))
     .where('s.ended_at', 'is', null)
@@ -148,6 +150,7 @@ export async function findActiveSession(
       pin_hmac: row.u_pin_hmac,
       created_at: row.u_created_at,
       updated_at: row.u_updated_at,
+      version: row.u_version,
     },
     organisation: {
       id: session.organisation_id,
@@ -157,6 +160,7 @@ export async function findActiveSession(
       idle_lock_minutes: row.o_idle_lock_minutes,
       require_passkey: row.o_require_passkey,
       created_at: row.o_created_at,
+      version: row.o_version,
     },
   };
 }

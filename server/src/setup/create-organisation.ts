@@ -30,6 +30,7 @@ export async function createOrganisation(
     idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
     require_passkey: 0,
     created_at: now,
+    version: 1,
   };
   const admin: User = {
     id: randomId(),
@@ -42,6 +43,7 @@ export async function createOrganisation(
     pin_hmac: null,
     created_at: now,
     updated_at: now,
+    version: 1,
   };
   try {
     await db.transaction().execute(async (trx) => {

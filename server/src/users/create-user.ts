@@ -36,6 +36,7 @@ export async function createUser(
     ...creds,
     created_at: actor.now,
     updated_at: actor.now,
+    version: 1,
   };
   const newPin = body.pin === undefined ? null : { pin: body.pin, userId: user.id };
   const scope = auditScope(actor);

@@ -3,6 +3,7 @@ import { takesAnAdminAway, type UpdateUserRequest, type UserJSON } from '@tapin/
 import type { Actor } from '../access/actor.js';
 import { auditScope, recordAudit, type AuditEvent } from '../audit/record-audit.js';
 import type { DB, User } from '../db/schema.js';
+import { assertVersion, editedElsewhere } from '../errors/edited-elsewhere.js';
 import type { PinPeppers } from '../pins/pin-peppers.js';
 import { endSessions } from '../sessions/session-repository.js';
 import { assertAnotherAdmin } from './assert-another-admin.js';
@@ -15,7 +16,8 @@ import { updateUser as updateUserRow } from './user-repository.js';
 
 /**
  * My account > Users > a user: name, username, role, login method, PIN and password. A changed
- * credential, role or method ends the user's other sessions.
+ * credential, role or method ends the user's other sessions. Only a user still at the version the
+ * form was loaded with is saved, so a save never undoes another one it did not see.
  */
 export async function updateUser(
   db: Kysely<DB>,
@@ -26,6 +28,8 @@ export async function updateUser(
 ): Promise<UserJSON> {
   const target = await userOfActor(db, actor, id);
   assertMayManage(actor.user, target, body.role);
+  // Refused before a password is hashed or a PIN looked up; the UPDATE checks it again.
+  assertVersion(target, body.version, 'user');
   const loginMethod = body.loginMethod ?? target.login_method;
   const role = body.role ?? target.role;
   const creds = await resolveCredentials(peppers.current, {
@@ -53,7 +57,7 @@ export async function updateUser(
         role === target.role ? 'loginMethod' : 'role',
       );
     }
-    await updateUserRow(trx, actor.organisation.id, target.id, {
+    const saved = await updateUserRow(trx, actor.organisation.id, target.id, body.version, {
       name: body.name ?? target.name,
       username: body.username ?? target.username,
       role,
@@ -61,6 +65,8 @@ export async function updateUser(
       ...creds,
       updated_at: actor.now,
     });
+    // Another save got there since the user was read: this one writes nothing, audits nothing.
+    if (!saved) throw editedElsewhere('user');
     const scope = auditScope(actor);
     for (const e of events) await recordAudit(trx, scope, e);
     if (events.length > 0) {

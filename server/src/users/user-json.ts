@@ -12,5 +12,6 @@ export function userJSON(u: User): UserJSON {
     hasPin: u.pin_hmac !== null,
     hasPassword: u.password_hash !== null,
     createdAt: new Date(u.created_at).toISOString(),
+    version: u.version,
   };
 }

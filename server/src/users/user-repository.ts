@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { NEXT_VERSION, wrote } from '../db/row-version.js';
 import type { DB, NewUser, User, UserUpdate } from '../db/schema.js';
 
 /** A user of this organisation, or undefined: every management query is scoped this way. */
@@ -58,18 +59,22 @@ export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 
+/** Saves a user seen at `version`; false, and nothing written, when the user changed since. */
 export async function updateUser(
   db: Kysely<DB>,
   organisationId: string,
   id: string,
-  set: UserUpdate,
-): Promise<void> {
-  await db
+  version: number,
+  set: Omit<UserUpdate, 'version'>,
+): Promise<boolean> {
+  const result = await db
     .updateTable('users')
-    .set(set)
+    .set({ ...set, version: NEXT_VERSION })
     .where('id', '=', id)
     .where('organisation_id', '=', organisationId)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return wrote(result);
 }
 
 export async function deleteUserRow(db: Kysely<DB>, organisationId: string, id: string): Promise<void> {

@@ -45,7 +45,7 @@ export const test = base
   .extend('admin', async ({ t }) => setUpOrganisation(t))
   .extend('adminId', async ({ admin }) => (await sessionOf(admin)).user.id)
   .extend('pinLogin', async ({ admin }): Promise<PinLoginSettingsJSON> => {
-    const res = await admin.post<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
+    const res = await admin.postCurrent<PinLoginSettingsJSON>('/api/organisation/pin-login/activate', {});
     if (res.status !== 200) throw new Error(`activating PIN login failed: ${res.status} ${res.text}`);
     return res.body;
   })
@@ -57,7 +57,7 @@ export const test = base
     return device;
   })
   .extend('adaOnRegister', async ({ admin, adminId, device }) => {
-    const patch = await admin.patch(`/api/users/${adminId}`, {
+    const patch = await admin.patchCurrent(`/api/users/${adminId}`, {
       loginMethod: 'password_and_pin',
       pin: ADA_PIN,
     });

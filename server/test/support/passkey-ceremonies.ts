@@ -54,6 +54,6 @@ export async function passkeyRows(t: TestApp) {
 
 /** Switches "Require a passkey for admins and managers" on or off, as `admin`. */
 export async function requirePasskeys(admin: TestClient, on: boolean): Promise<void> {
-  const res = await admin.patch('/api/organisation/pin-login', { requirePasskey: on });
+  const res = await admin.patchCurrent('/api/organisation/pin-login', { requirePasskey: on });
   if (res.status !== 200) throw new Error(`changing requirePasskey failed: ${res.status} ${res.text}`);
 }

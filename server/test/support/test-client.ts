@@ -1,4 +1,5 @@
 import type { SessionJSON, SetupRequest } from '@tapin/shared';
+import { hashSessionToken } from '../../src/sessions/session-token.js';
 import { ORIGIN, type TestApp } from './test-app.js';
 
 export interface Reply<T = unknown> {
@@ -69,6 +70,43 @@ export class TestClient {
   }
   delete<T = unknown>(path: string, body?: unknown) {
     return this.call<T>('DELETE', path, body);
+  }
+
+  /**
+   * A change to a user, a device or the organisation's settings, sent with the version the row
+   * has now, as a form loaded just before would: PATCH for a form, POST for an action such as
+   * Revoke or Activate. The version is read without a request of this client (which could be
+   * refused and audited); a row that does not exist gets 1, so a refusal is still reached.
+   */
+  async patchCurrent<T = unknown>(path: string, body: Record<string, unknown> = {}) {
+    return this.patch<T>(path, { version: await this.currentVersion(path), ...body });
+  }
+  async postCurrent<T = unknown>(path: string, body: Record<string, unknown> = {}) {
+    return this.post<T>(path, { version: await this.currentVersion(path), ...body });
+  }
+
+  private async currentVersion(path: string): Promise<number> {
+    const { db } = this.t.deps.database;
+    const [, kind, id] = /^\/api\/(users|devices)\/([^/?]+)/.exec(path) ?? [];
+    if (kind === 'users' && id) {
+      const row = await db.selectFrom('users').select('version').where('id', '=', id).executeTakeFirst();
+      return row?.version ?? 1;
+    }
+    if (kind === 'devices' && id) {
+      const row = await db.selectFrom('devices').select('version').where('id', '=', id).executeTakeFirst();
+      return row?.version ?? 1;
+    }
+    if (path.startsWith('/api/organisation/pin-login')) {
+      const token = this.cookie?.split('=')[1];
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('organisations', 'organisations.id', 'sessions.organisation_id')
+        .select('organisations.version')
+        .where('sessions.token_hash', '=', hashSessionToken(token ?? ''))
+        .executeTakeFirst();
+      return row?.version ?? 1;
+    }
+    throw new Error(`no versioned row behind ${path}`);
   }
 
   async login(username: string, password: string): Promise<Reply<SessionJSON>> {

@@ -20,6 +20,13 @@ describe('describeAuditEvent', () => {
     );
   });
 
+  it('says what a device was renamed from and to', () => {
+    expect(describeAuditEvent({ type: 'device.renamed', detail: { from: 'Till 1', to: 'Front till' } })).toBe(
+      'Device renamed: Till 1 → Front till',
+    );
+    expect(describeAuditEvent({ type: 'device.renamed', detail: {} })).toBe('Device renamed');
+  });
+
   it('tells a replaced PIN from a first one', () => {
     expect(describeAuditEvent({ type: 'user.pin_set', detail: { replaced: true } })).toBe('PIN replaced');
     expect(describeAuditEvent({ type: 'user.pin_set', detail: {} })).toBe('PIN set');

@@ -95,9 +95,12 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
     }
     case 'user.pin_set':
       return detail.replaced === true ? 'PIN replaced' : label;
+    case 'device.renamed':
+      return typeof detail.from === 'string' && typeof detail.to === 'string'
+        ? `${label}: ${detail.from} → ${detail.to}`
+        : label;
     case 'device.approved':
     case 'approval_code.approved':
-    case 'device.renamed':
     case 'passkey.added':
     case 'passkey.removed':
       return typeof detail.name === 'string' ? `${label}: ${detail.name}` : label;

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import type { DeviceDetailsJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeServer } from '../../../test/fake-server';
+import { apiError, fakeServer } from '../../../test/fake-server';
 import DeviceDetailsPage from './DeviceDetailsPage.svelte';
 
 const ID = 'd'.repeat(43);
@@ -20,6 +20,7 @@ function details(
       approvedAt: '2026-01-05T08:00:00.000Z',
       approvedBy: 'Ada Admin',
       lastLoginAt: '2026-01-05T09:00:00.000Z',
+      version: 3,
     },
     failedAttempts: status === 'locked' ? 10 : 0,
     sessions: [
@@ -87,7 +88,30 @@ describe('DeviceDetailsPage', () => {
     expect(await screen.findByRole('status')).toBeTruthy();
     expect(screen.getByText('Approved', { selector: '.badge' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Unlock' })).toBeNull();
-    expect(calls.map((c) => c.route)).toContain(`POST ${PATH}/unlock`);
+    expect(calls).toContainEqual({ route: `POST ${PATH}/unlock`, body: { version: 3 } });
+  });
+
+  it('offers Reload when someone else changed the device, and shows it as it is now', async () => {
+    let unlockedElsewhere = false;
+    fakeServer({
+      [`GET ${PATH}?page=1`]: () => [200, details({}, unlockedElsewhere ? 'approved' : 'locked')],
+      [`POST ${PATH}/unlock`]: () => {
+        unlockedElsewhere = true;
+        return [
+          409,
+          apiError('edited_elsewhere', 'This device was changed by someone else since you opened it.'),
+        ];
+      },
+    });
+    render(DeviceDetailsPage, { deviceId: ID });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Unlock' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This device was changed by someone else since you opened it.',
+    );
+    await fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    expect(await screen.findByText('Approved', { selector: '.badge' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Unlock' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('pages through the sessions with Previous and Next', async () => {

@@ -18,6 +18,7 @@ const casey: UserJSON = {
   hasPin: true,
   hasPassword: false,
   createdAt: '2026-01-05T09:00:00.000Z',
+  version: 4,
 };
 
 describe('createUserRequest', () => {
@@ -83,7 +84,7 @@ describe('updateUserRequest', () => {
     const result = updateUserRequest({ ...valuesOf(casey), name: 'Casey T.' }, casey);
     expect(result).toEqual({
       ok: true,
-      body: { name: 'Casey T.', username: 'casey', role: 'cashier', loginMethod: 'pin_only' },
+      body: { version: 4, name: 'Casey T.', username: 'casey', role: 'cashier', loginMethod: 'pin_only' },
     });
   });
 

@@ -98,6 +98,8 @@ function build<T>(
   const withPin = allowsPin(values.loginMethod);
   const withPassword = allowsPassword(values.loginMethod);
   const body = {
+    // The version the form was loaded at: a user changed since is not overwritten.
+    ...(existing && { version: existing.version }),
     name: values.name,
     username: values.username,
     role: values.role,

@@ -1,4 +1,4 @@
-import type { ApproveDeviceRequest, PinChallengeRequest } from '@tapin/shared';
+import type { ApproveDeviceRequest, PinChallengeRequest, RenameDeviceRequest } from '@tapin/shared';
 import { request } from './request';
 
 const path = (id: string) => `/api/devices/${encodeURIComponent(id)}`;
@@ -17,7 +17,11 @@ export const approve = (body: ApproveDeviceRequest) =>
 export const list = () => request('GET', '/api/devices', 'DeviceListJSON');
 export const details = (id: string, page = 1) =>
   request('GET', `${path(id)}?page=${page}`, 'DeviceDetailsJSON');
-export const rename = (id: string, name: string) => request('PATCH', path(id), 'DeviceReplyJSON', { name });
-export const revoke = (id: string) => request('POST', `${path(id)}/revoke`, 'DeviceReplyJSON');
-export const unlock = (id: string) => request('POST', `${path(id)}/unlock`, 'DeviceReplyJSON');
+// Changes send the device's version they were made from; one changed since answers edited_elsewhere.
+export const rename = (id: string, body: RenameDeviceRequest) =>
+  request('PATCH', path(id), 'DeviceReplyJSON', body);
+export const revoke = (id: string, version: number) =>
+  request('POST', `${path(id)}/revoke`, 'DeviceReplyJSON', { version });
+export const unlock = (id: string, version: number) =>
+  request('POST', `${path(id)}/unlock`, 'DeviceReplyJSON', { version });
 export const remove = (id: string) => request('DELETE', path(id), 'OkJSON');

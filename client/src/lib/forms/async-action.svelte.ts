@@ -1,4 +1,4 @@
-import { ApiClientError, errorMessage } from '../api/api-error';
+import { ApiClientError, errorMessage, type ClientErrorCode } from '../api/api-error';
 
 /**
  * One request a screen runs on behalf of a button or form: `busy` disables the control while it
@@ -9,6 +9,8 @@ export class AsyncAction<F extends string = never> {
   busy = $state(false);
   /** A message about the whole action, shown at the top of the form. */
   error = $state<string | null>(null);
+  /** The code of the failure `error` says, when the server gave one: the form may offer a way out. */
+  errorCode = $state<ClientErrorCode | null>(null);
   /** Messages that belong to one field, keyed by the field's name as the API spells it. */
   fieldErrors = $state<Partial<Record<F, string>>>({});
 
@@ -37,11 +39,13 @@ export class AsyncAction<F extends string = never> {
   /** Shows field messages found before any request was made. */
   setFieldErrors(errors: Partial<Record<F, string>>): void {
     this.error = null;
+    this.errorCode = null;
     this.fieldErrors = errors;
   }
 
   clear(): void {
     this.error = null;
+    this.errorCode = null;
     this.fieldErrors = {};
   }
 
@@ -57,6 +61,12 @@ export class AsyncAction<F extends string = never> {
       return;
     }
     this.error = errorMessage(err);
+    this.errorCode = err instanceof ApiClientError ? err.code : null;
+  }
+
+  /** Whether the save failed because someone else changed the same thing since it was loaded. */
+  get editedElsewhere(): boolean {
+    return this.errorCode === 'edited_elsewhere';
   }
 }
 

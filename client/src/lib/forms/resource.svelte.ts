@@ -21,6 +21,11 @@ export class Resource<T> {
     return this.#action.busy;
   }
 
+  /** Fetches the value again for a caller that reports a failure itself (it throws). */
+  async refresh(): Promise<void> {
+    this.value = await this.#fetch();
+  }
+
   /** Fetches the value again; resolves to whether it worked. */
   load(): Promise<boolean> {
     return this.#action.run(async () => {
