@@ -67,7 +67,7 @@ test('a logged-in register shows the password screen within seconds of Deactivat
   await tapPin(page, CASEY.pin);
   await expect(loggedInAs(page, CASEY.name)).toBeVisible();
 
-  await seed.call('POST', '/api/organisation/pin-login/deactivate');
+  await seed.change('POST', '/api/organisation/pin-login/deactivate');
   // Nobody reloads: the register's own checks find out.
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible({ timeout: 10_000 });
   await expect(page.getByText('Log in with PIN code was switched off by an admin')).toBeVisible();
@@ -130,7 +130,7 @@ test('wrong PINs: the attempts left, one countdown with the keys held back, then
 
   // Unlocked by an admin, the register takes PINs again by itself.
   const { devices } = (await seed.call('GET', '/api/devices')) as DeviceListJSON;
-  await seed.call('POST', `/api/devices/${devices[0]?.id}/unlock`);
+  await seed.change('POST', `/api/devices/${devices[0]?.id}/unlock`);
   await page.clock.fastForward(6_000);
   await expect(key(page, '1')).toBeEnabled({ timeout: 10_000 });
   await expect(page.getByRole('alert')).toHaveText('');
@@ -219,7 +219,7 @@ test.describe('the PIN screen says where it is', () => {
 
 test('the idle lock keeps the session and says why the PIN pad came back', async ({ page, seed }) => {
   await seedShop(seed);
-  await seed.call('PATCH', '/api/organisation/pin-login', { idleLockMinutes: 1 });
+  await seed.change('PATCH', '/api/organisation/pin-login', { idleLockMinutes: 1 });
   await page.clock.install();
   await openApprovedRegister(page, seed, 'Front register');
   await tapPin(page, CASEY.pin);

@@ -141,7 +141,7 @@ describe('what the device state tells a register', () => {
     });
     expect(unknown.body).toMatchObject({ state: 'unknown', locked: false });
     expect(unknown.body.organisationName).toBeUndefined();
-    expect((await admin.post(`/api/devices/${device.id}/revoke`)).status).toBe(200);
+    expect((await admin.postCurrent(`/api/devices/${device.id}/revoke`)).status).toBe(200);
     const revoked = await device.client.post<DeviceStateJSON>('/api/devices/state', { deviceId: device.id });
     expect(revoked.body).toMatchObject({ state: 'revoked', locked: false });
     expect(revoked.body.deviceName).toBeUndefined();
