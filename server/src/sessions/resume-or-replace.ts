@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ActiveSession } from '../access/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { DB, Session } from '../db/schema.js';
-import { createSession, endSessions, resumeSession } from './session-repository.js';
+import { createSession, endSessions } from './session-repository.js';
 
 export interface RegisterLogin {
   /** The session this browser's cookie holds, if any: on a locked register, the one it locked on. */
@@ -47,4 +47,13 @@ export async function resumeOrReplaceSession(
   }
   const { organisationId, userId, deviceId, ip, now } = l;
   return createSession(trx, { organisationId, userId, kind: 'register', deviceId, ip, now });
+}
+
+/** The session goes on, as used now, without its step-up. */
+async function resumeSession(db: Kysely<DB>, id: string, now: number): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, stepped_up_at: null })
+    .where('id', '=', id)
+    .execute();
 }

@@ -199,12 +199,6 @@ export async function endSessions(
   await q.execute();
 }
 
-/** A locked register's own PIN again: the session goes on, as used now, without its step-up. */
-export async function resumeSession(db: Kysely<DB>, id: string, now: number): Promise<void> {
-  const resumed = { last_seen_at: now, stepped_up_at: null };
-  await db.updateTable('sessions').set(resumed).where('id', '=', id).execute();
-}
-
 export async function markSteppedUp(db: Kysely<DB>, sessionId: string, now: number): Promise<void> {
   await db.updateTable('sessions').set({ stepped_up_at: now }).where('id', '=', sessionId).execute();
 }
