@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/playwright-report/**',
       '**/*.svelte',
       'client/dev-dist/**',
+      'client/src/paraglide/**',
     ],
   },
   js.configs.recommended,

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** The version a build reports: TAPIN_VERSION when set, else the git commit it was built from. */
@@ -15,9 +16,36 @@ function buildVersion(): string {
   }
 }
 
+/** Messages compile to one function per message, so each screen carries only the texts it shows. */
+export const paraglideOptions: Parameters<typeof paraglideVitePlugin>[0] = {
+  project: './project.inlang',
+  outdir: './src/paraglide',
+  // The language is chosen in src/lib/i18n/language.svelte.ts, which replaces getLocale.
+  strategy: ['baseLocale'],
+};
+
+/**
+ * Points the compiled messages at src/lib/i18n/message-locale.ts instead of Paraglide's runtime, so
+ * they ask Tapin which language is on screen and the runtime's detection code stays out.
+ */
+export function messagesFollowTapinLanguage(): Plugin {
+  const target = fileURLToPath(new URL('./src/lib/i18n/message-locale.ts', import.meta.url));
+  return {
+    name: 'tapin-messages-follow-language',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === '../runtime.js' && importer && /[\\/]src[\\/]paraglide[\\/]messages[\\/]/.test(importer))
+        return target;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   define: { __TAPIN_VERSION__: JSON.stringify(buildVersion()) },
   plugins: [
+    paraglideVitePlugin(paraglideOptions),
+    messagesFollowTapinLanguage(),
     svelte(),
     VitePWA({
       // A new version waits until the person at the register chooses to reload.

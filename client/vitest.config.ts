@@ -1,9 +1,11 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineProject } from 'vitest/config';
+import { messagesFollowTapinLanguage, paraglideOptions } from './vite.config';
 
 export default defineProject({
-  plugins: [svelte(), svelteTesting()],
+  plugins: [paraglideVitePlugin(paraglideOptions), messagesFollowTapinLanguage(), svelte(), svelteTesting()],
   test: {
     name: 'client',
     root: import.meta.dirname,

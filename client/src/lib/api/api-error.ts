@@ -1,10 +1,15 @@
 import type { ErrorCode, PinChallengeJSON } from '@tapin/shared';
+import { m } from '../../paraglide/messages.js';
 import { PartLoadError } from '../load-part';
 
 /** `network` and `timeout` are the client's own: the server was not reached or did not answer. */
 export type ClientErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response' | 'offline_login_refused';
 
 export class ApiClientError extends Error {
+  /**
+   * `message` is the server's English, kept for logs and tests; what a person reads comes from
+   * errorMessage, by code, in the language on screen.
+   */
   constructor(
     readonly code: ClientErrorCode,
     message: string,
@@ -25,8 +30,32 @@ export class ApiClientError extends Error {
   }
 }
 
-/** One place that turns any failure into words for the person at the screen. */
+type ServerErrorText = (code: ErrorCode, field: string | undefined) => string;
+let serverErrorText: ServerErrorText | undefined;
+
+/**
+ * The words for the server's codes load with the answers' schemas (server-error-text.ts): no server
+ * error exists before the first answer, so the register starts without them in either language.
+ */
+export function provideServerErrorText(text: ServerErrorText): void {
+  serverErrorText = text;
+}
+
+/** One place that turns any failure into words for the person at the screen, in their language. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiClientError || err instanceof PartLoadError) return err.message;
-  return 'Something went wrong. Please try again.';
+  if (err instanceof PartLoadError) return m.error_part_load();
+  if (!(err instanceof ApiClientError)) return m.error_unknown();
+  switch (err.code) {
+    case 'network':
+      return m.error_network();
+    case 'timeout':
+      return m.error_timeout();
+    case 'bad_response':
+      return m.error_bad_response();
+    case 'offline_login_refused':
+      // The register made this refusal itself, already in the language on screen.
+      return err.message;
+    default:
+      return serverErrorText?.(err.code, err.field) ?? m.error_unknown();
+  }
 }

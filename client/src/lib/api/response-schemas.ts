@@ -4,6 +4,9 @@
  * offline never needs it, and one that starts online fetches it while its first request is on the
  * way, so neither waits for zod before the PIN pad shows.
  */
+// The words for the server's error codes come with the first answer too.
+import './server-error-text';
+
 export {
   ApprovalCodeDetailsJSON,
   ApprovalCodeJSON,

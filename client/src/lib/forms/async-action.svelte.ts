@@ -15,9 +15,12 @@ export class AsyncAction<F extends string = never> {
   fieldErrors = $state<Partial<Record<F, string>>>({});
 
   readonly #fields: ReadonlySet<string>;
+  readonly #editedElsewhereText: (() => string) | undefined;
 
-  constructor(fields: readonly F[] = []) {
+  /** `editedElsewhere` names what the form edits when someone else changed it first. */
+  constructor(fields: readonly F[] = [], texts: { editedElsewhere?: () => string } = {}) {
     this.#fields = new Set(fields);
+    this.#editedElsewhereText = texts.editedElsewhere;
   }
 
   /** Runs `task` unless one is already running; resolves to whether it succeeded. */
@@ -60,8 +63,9 @@ export class AsyncAction<F extends string = never> {
       >;
       return;
     }
-    this.error = errorMessage(err);
     this.errorCode = err instanceof ApiClientError ? err.code : null;
+    this.error =
+      this.editedElsewhere && this.#editedElsewhereText ? this.#editedElsewhereText() : errorMessage(err);
   }
 
   /** Whether the save failed because someone else changed the same thing since it was loaded. */

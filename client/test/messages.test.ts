@@ -1,0 +1,214 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'svelte/compiler';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const clientDir = join(import.meta.dirname, '..');
+const settings = JSON.parse(readFileSync(join(clientDir, 'project.inlang/settings.json'), 'utf8')) as {
+  baseLocale: string;
+  locales: string[];
+  'plugin.inlang.messageFormat': { pathPattern: string[] };
+};
+const patterns = settings['plugin.inlang.messageFormat'].pathPattern;
+
+function messages(locale: string, pattern: string): Record<string, string> {
+  const file = join(clientDir, pattern.replace('{locale}', locale));
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  delete entries.$schema;
+  return entries;
+}
+
+/** The names a message fills in: `{name}` in the text. */
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+describe('the messages', () => {
+  it('have every key in every language, with the same placeholders, and none empty', () => {
+    const problems: string[] = [];
+    for (const pattern of patterns) {
+      const base = messages(settings.baseLocale, pattern);
+      for (const locale of settings.locales) {
+        const other = messages(locale, pattern);
+        for (const key of Object.keys(base)) {
+          const text = other[key];
+          if (text === undefined) problems.push(`${locale}: ${key} is missing (${pattern})`);
+          else if (text.trim() === '') problems.push(`${locale}: ${key} is empty`);
+          else if (placeholders(text).join() !== placeholders(base[key] ?? '').join())
+            problems.push(`${locale}: ${key} fills in other names than ${settings.baseLocale}`);
+        }
+        for (const key of Object.keys(other)) {
+          if (!(key in base))
+            problems.push(`${locale}: ${key} is not in ${settings.baseLocale} (${pattern})`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('name each key once across the message files', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const pattern of patterns) {
+      for (const key of Object.keys(messages(settings.baseLocale, pattern))) {
+        const earlier = seen.get(key);
+        if (earlier) twice.push(`${key} in ${earlier} and ${pattern}`);
+        seen.set(key, pattern);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+});
+
+// What reads as words for a person: a capitalised word, alone or starting a phrase ("Save",
+// "Enter your PIN"). Code strings (paths, CSS classes, event and header names) do not look so.
+const WORDS = /^\s*[A-Z][a-z’']+(?:[\s,.:;!?…’'()-]+[\p{L}\d’'…]+)*[\s.,:;!?…)]*$/u;
+// Text in markup: any two letters in a row.
+const MARKUP_WORDS = /\p{L}{2,}/u;
+// Attributes whose text a person reads or hears.
+const READ_ATTRIBUTES =
+  /^(aria-(label|description|valuetext|roledescription|placeholder)|title|placeholder|alt|label|.*[lL]abel|description|heading|hint|message|text)$/;
+// Names that are the same in every language.
+const NAMES = new Set(['Tapin', 'English', 'Nederlands', 'Dexie']);
+
+// Components whose words still have to move into the messages; the list only ever shrinks.
+const NOT_YET_TRANSLATED = new Set<string>([
+  'src/App.svelte',
+  'src/admin/AdminApp.svelte',
+  'src/admin/AdminNotice.svelte',
+  'src/admin/TopBar.svelte',
+  'src/admin/audit/AuditLogPage.svelte',
+  'src/admin/audit/audit-event-text.ts',
+  'src/admin/devices/DeviceDetailsPage.svelte',
+  'src/admin/devices/DeviceDialogs.svelte',
+  'src/admin/devices/DevicesSection.svelte',
+  'src/admin/devices/device-text.ts',
+  'src/admin/passkeys/PasskeyRequiredNotice.svelte',
+  'src/admin/passkeys/PasskeysPage.svelte',
+  'src/admin/passkeys/passkey-name.ts',
+  'src/admin/pin-login/ApproveWithCodeSection.svelte',
+  'src/admin/pin-login/OfflineSettingsSection.svelte',
+  'src/admin/pin-login/PasskeyRequirementSection.svelte',
+  'src/admin/pin-login/PinLoginActivationSection.svelte',
+  'src/admin/pin-login/PinLoginPage.svelte',
+  'src/admin/settings/DeviceApprovalSection.svelte',
+  'src/admin/settings/SettingsPage.svelte',
+  'src/admin/users/UserFormPage.svelte',
+  'src/admin/users/UsersPage.svelte',
+  'src/admin/users/user-form.ts',
+  'src/auth/PasswordLoginPage.svelte',
+  'src/auth/SetupPage.svelte',
+  'src/device/ApprovalForm.svelte',
+  'src/device/ApproveDeviceScreen.svelte',
+  'src/device/approval-code/ApproveWithCodeScreen.svelte',
+  'src/device/device-name.ts',
+  'src/lib/load-part.ts',
+  'src/lib/passkeys/passkey-problem.ts',
+  'src/lib/ui/ConfirmDialog.svelte',
+  'src/lib/ui/ConnectionStatus.svelte',
+  'src/lib/ui/FormDialog.svelte',
+  'src/lib/ui/FormError.svelte',
+  'src/lib/ui/LazyScreen.svelte',
+  'src/lib/ui/LoadStatus.svelte',
+  'src/lib/ui/MenuButton.svelte',
+  'src/lib/ui/keep-tab-inside.ts',
+  'src/offline/offline-login.ts',
+  'src/pwa/UpdateBanner.svelte',
+  'src/register/PinLoginScreen.svelte',
+  'src/register/PinPad.svelte',
+  'src/register/RegisterHome.svelte',
+  'src/register/StepUpDialog.svelte',
+  'src/register/idle-lock.ts',
+  'src/register/log-in-with-pin.ts',
+  'src/session/login-notice.svelte.ts',
+]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'paraglide' ? [] : sourceFiles(path);
+    if (/\.test\.ts$/.test(entry.name)) return [];
+    return /\.(svelte|ts)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function looksLikeWords(text: string): boolean {
+  return WORDS.test(text) && !NAMES.has(text.trim());
+}
+
+/** Strings in TypeScript that read as words, skipping what only a developer sees (thrown errors). */
+function scriptWords(source: string, fileName: string): string[] {
+  const found: string[] = [];
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(file))) return;
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (looksLikeWords(node.text)) found.push(node.text);
+    } else if (ts.isTemplateExpression(node)) {
+      const text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join('x');
+      if (looksLikeWords(text) || /[a-z]{2,} [a-z]{2,}/.test(text)) found.push(node.getText(file));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+type SvelteNode = { type?: string; [key: string]: unknown };
+
+/** Text in a component's markup, attributes that are read out, and strings in its expressions. */
+function componentWords(source: string, fileName: string): string[] {
+  const found: string[] = [];
+  const ast = parse(source, { modern: true, filename: fileName });
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as SvelteNode;
+    if (n.type === 'Text' && typeof n.data === 'string') {
+      if (MARKUP_WORDS.test(n.data) && !NAMES.has(n.data.trim())) found.push(n.data.trim());
+      return;
+    }
+    if (n.type === 'Attribute' && typeof n.name === 'string') {
+      const values = Array.isArray(n.value) ? (n.value as SvelteNode[]) : [];
+      for (const value of values) {
+        if (value.type === 'Text') {
+          if (READ_ATTRIBUTES.test(n.name) && typeof value.data === 'string' && MARKUP_WORDS.test(value.data))
+            found.push(`${n.name}="${value.data}"`);
+        } else walk(value);
+      }
+      if (!Array.isArray(n.value)) walk(n.value);
+      return;
+    }
+    if (n.type === 'Literal' && typeof n.value === 'string') {
+      if (looksLikeWords(n.value)) found.push(n.value);
+      return;
+    }
+    if (n.type === 'NewExpression') {
+      const callee = n.callee as SvelteNode | undefined;
+      if (typeof callee?.name === 'string' && callee.name.endsWith('Error')) return;
+    }
+    if (n.type === 'ImportDeclaration' || n.type === 'StyleSheet') return;
+    for (const [key, value] of Object.entries(n)) {
+      if (key !== 'start' && key !== 'end' && key !== 'loc' && key !== 'metadata') walk(value);
+    }
+  };
+  walk(ast.fragment);
+  walk(ast.instance?.content);
+  walk(ast.module?.content);
+  return found;
+}
+
+describe('the client', () => {
+  it('shows no hard-coded words: every text comes from the messages', () => {
+    const hardCoded: string[] = [];
+    for (const path of sourceFiles(join(clientDir, 'src'))) {
+      if (NOT_YET_TRANSLATED.has(relative(clientDir, path))) continue;
+      const source = readFileSync(path, 'utf8');
+      const words = path.endsWith('.svelte') ? componentWords(source, path) : scriptWords(source, path);
+      for (const text of words) hardCoded.push(`${relative(clientDir, path)}: ${JSON.stringify(text)}`);
+    }
+    expect(hardCoded).toEqual([]);
+  });
+});
