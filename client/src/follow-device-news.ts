@@ -3,7 +3,7 @@ import { noteServerTime } from './offline/server-time';
 import { loadPart } from './lib/load-part';
 import type { LocalDb } from './lib/storage/local-db';
 import { session } from './session/session.svelte';
-import { PIN_LOGIN_SWITCHED_OFF, loginNotice } from './session/login-notice.svelte';
+import { loginNotice } from './session/login-notice.svelte';
 
 /**
  * What the app does with the device's news: the server's time goes into the offline clock check,
@@ -22,7 +22,7 @@ export function followDeviceNews(device: DeviceState, db?: LocalDb): () => void 
       await wipeOfflineAccess(db);
     }
     const has = device.showsPinLogin;
-    if (has) loginNotice.text = null;
+    if (has) loginNotice.pinLoginSwitchedOff = false;
     const lost = hadPinLogin === true && !has;
     hadPinLogin = has;
     if (!lost) return;
@@ -30,6 +30,6 @@ export function followDeviceNews(device: DeviceState, db?: LocalDb): () => void 
     // switched it off, a password login) stays.
     if (session.offline) await session.logout();
     else if (session.current) await session.refresh({ background: true }).catch(() => {});
-    if (state === 'approved' && !session.active) loginNotice.text = PIN_LOGIN_SWITCHED_OFF;
+    if (state === 'approved' && !session.active) loginNotice.pinLoginSwitchedOff = true;
   });
 }

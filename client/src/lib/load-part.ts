@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages.js';
+
 /**
  * Parts of the app that a register does not need to show its PIN pad (setup, the username and
  * password screen, passkeys, offline login, the admin environment) are chunks of their own,
@@ -8,7 +10,7 @@
  */
 export class PartLoadError extends Error {
   constructor(cause: unknown) {
-    super("This part of Tapin couldn't be loaded. Check the connection and try again.", { cause });
+    super(m.error_part_load(), { cause });
     this.name = 'PartLoadError';
   }
 }

@@ -1,4 +1,5 @@
 import type { OfflineRosterClaims } from '@tapin/shared';
+import { m } from '../paraglide/messages.js';
 import { localDb, type LocalDb, type OfflineQueueRecord } from '../lib/storage/local-db';
 import { deletePreferences, readPreference, writePreference } from '../lib/storage/preferences';
 import { OFFLINE_FAILURE_LIMIT } from './offline-policy';
@@ -23,20 +24,18 @@ export type OfflineLoginResult =
 
 export type OfflineRefusal = 'unavailable' | 'clock-behind' | 'locked-out' | 'not-allowed';
 
-const MESSAGES: Record<OfflineRefusal, string> = {
-  unavailable:
-    "Offline login isn't available on this device right now. Log in again when the server can be reached.",
-  'clock-behind':
-    "This device's clock is behind the time it last saw from the server, so offline login is off.",
-  'locked-out': 'Offline login is off after too many wrong PINs. It comes back at the next online login.',
-  'not-allowed':
-    "That PIN can't be used offline here. Offline login works only for people who logged in on this device recently while it was online.",
+/** Each refusal's words, in the language on screen at the moment it is refused. */
+const MESSAGES: Record<OfflineRefusal, () => string> = {
+  unavailable: m.offline_login_unavailable,
+  'clock-behind': m.offline_login_clock_behind,
+  'locked-out': m.offline_login_locked_out,
+  'not-allowed': m.offline_login_not_allowed,
 };
 
 const refuse = (reason: OfflineRefusal): OfflineLoginResult => ({
   ok: false,
   reason,
-  message: MESSAGES[reason],
+  message: MESSAGES[reason](),
 });
 
 /**

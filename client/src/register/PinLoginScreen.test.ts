@@ -184,7 +184,7 @@ describe('PinLoginScreen', () => {
 
   it('says why the idle lock brought the PIN pad back, until the next PIN', async () => {
     login.mockRejectedValueOnce(refused(9));
-    session.lockNote = 'Locked after 2 minutes without use.';
+    session.lockNote = () => 'Locked after 2 minutes without use.';
     render(PinLoginScreen);
     expect(screen.getByText('Locked after 2 minutes without use.')).toBeTruthy();
     await type('77777');

@@ -1,4 +1,5 @@
 import { DEFAULT_IDLE_LOCK_MINUTES } from '@tapin/shared';
+import { m } from '../paraglide/messages.js';
 import * as organisationApi from '../lib/api/organisation-api';
 import { readPreference, writePreference } from '../lib/storage/preferences';
 import { INPUT_EVENTS } from './recent-input';
@@ -40,5 +41,5 @@ export function watchIdle(minutes: number, onIdle: () => void): () => void {
 
 /** The idle lock's note on the PIN pad it brought back. */
 export function idleLockNote(minutes: number): string {
-  return `Locked after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} without use.`;
+  return minutes === 1 ? m.register_idle_locked_one({ minutes }) : m.register_idle_locked_other({ minutes });
 }

@@ -5,7 +5,10 @@ import { ApiClientError } from '../lib/api/api-error';
 import { apiError, fakeServer } from '../../test/fake-server';
 import { PartLoadError } from '../lib/load-part';
 import { idleLockNote } from './idle-lock';
-import { attemptsLeftMessage, logInWithPin, pinLoginFailure, WRONG_PIN_MESSAGE } from './log-in-with-pin';
+import { m } from '../paraglide/messages.js';
+import { attemptsLeftMessage, logInWithPin, pinLoginFailure } from './log-in-with-pin';
+
+const WRONG_PIN_MESSAGE = m.register_pin_failed_try_again();
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -2,6 +2,7 @@ import type { SessionJSON } from '@tapin/shared';
 import { holdChallenge, takeHeldChallenge } from '../device/held-challenge';
 import { deviceIdentity } from '../device/device-identity';
 import { signDeviceProof } from '../device/sign-device-proof';
+import { m } from '../paraglide/messages.js';
 import { ApiClientError, errorMessage } from '../lib/api/api-error';
 import { PartLoadError } from '../lib/load-part';
 import * as deviceApi from '../lib/api/device-api';
@@ -40,10 +41,6 @@ export async function logInWithPin(pin: string): Promise<SessionJSON> {
   }
 }
 
-export const WRONG_PIN_MESSAGE = "That PIN didn't work. Try again.";
-export const LOCKED_MESSAGE =
-  'This register is locked after too many wrong PINs. Ask a manager to unlock it.';
-
 /** What the PIN login screen says after a failed attempt. */
 export type PinLoginFailure =
   /**
@@ -67,7 +64,7 @@ export function pinLoginFailure(err: unknown): PinLoginFailure {
     if (err.code === 'invalid_credentials')
       return {
         kind: 'refused',
-        message: WRONG_PIN_MESSAGE,
+        message: m.register_pin_failed_try_again(),
         attemptsLeft,
         seconds: err.retryAfterSeconds ?? 0,
       };
@@ -82,5 +79,5 @@ export function pinLoginFailure(err: unknown): PinLoginFailure {
 export const WARN_ATTEMPTS_LEFT = 7;
 
 export function attemptsLeftMessage(left: number): string {
-  return `${left} ${left === 1 ? 'attempt' : 'attempts'} left before this register locks.`;
+  return left === 1 ? m.register_attempts_left_one({ left }) : m.register_attempts_left_other({ left });
 }

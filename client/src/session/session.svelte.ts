@@ -28,7 +28,7 @@ class SessionState {
    */
   locked = $state(false);
   /** Why the PIN pad came back by itself, said there until the next PIN. */
-  lockNote = $state<string | null>(null);
+  lockNote = $state<(() => string) | null>(null);
 
   constructor() {
     onOfflineSession((s) => (this.offline = s));
@@ -78,7 +78,7 @@ class SessionState {
     else if (!s) void forgetCachedSession();
   }
 
-  lock(note: string | null = null): void {
+  lock(note: (() => string) | null = null): void {
     this.locked = true;
     this.lockNote = note;
     void writePreference('registerLocked', true);

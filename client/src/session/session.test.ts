@@ -71,7 +71,7 @@ describe('Lock', () => {
 
   it('stays locked over a reload, and a PIN login on the register unlocks it', async () => {
     session.set(register);
-    session.lock('Locked after 2 minutes without use.');
+    session.lock(() => 'Locked after 2 minutes without use.');
     await vi.waitFor(async () => expect(await readPreference('registerLocked')).toBe(true));
     // A reload: a fresh start that reads what the device kept.
     session.locked = false;

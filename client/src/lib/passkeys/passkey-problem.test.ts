@@ -2,7 +2,9 @@ import { WebAuthnError } from '@simplewebauthn/browser';
 import { describe, expect, it } from 'vitest';
 import { ApiClientError } from '../api/api-error';
 import { PartLoadError } from '../load-part';
-import { PROMPT_CLOSED_MESSAGE, passkeyProblem } from './passkey-problem';
+import { passkeyProblem } from './passkey-problem';
+
+const PROMPT_CLOSED_MESSAGE = 'The passkey prompt was closed. Try again.';
 
 const domError = (name: string, message = 'The operation either timed out or was not allowed.') =>
   new DOMException(message, name);

@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import { ApiClientError } from '../api/api-error';
 import { PartLoadError } from '../load-part';
 
@@ -5,8 +6,6 @@ import { PartLoadError } from '../load-part';
 export function hasNoPasskeyYet(err: unknown): boolean {
   return err instanceof ApiClientError && err.code === 'no_passkey_yet';
 }
-
-export const PROMPT_CLOSED_MESSAGE = 'The passkey prompt was closed. Try again.';
 
 /**
  * What went wrong on the browser's side of a passkey ceremony, in words for the person at the
@@ -20,18 +19,18 @@ export function passkeyProblem(err: unknown): string | null {
   if (typeof err !== 'object' || err === null) return null;
   const { name, code } = err as { name?: unknown; code?: unknown };
   // Closed, cancelled, timed out, or no passkey chosen: browsers give all of these one name.
-  if (name === 'NotAllowedError' || name === 'AbortError') return PROMPT_CLOSED_MESSAGE;
+  if (name === 'NotAllowedError' || name === 'AbortError') return m.passkey_prompt_closed();
   // The authenticator already holds a passkey of this user for this site.
   if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || name === 'InvalidStateError') {
-    return 'This device already has one of your passkeys for Tapin. Use that one, or add a passkey on another device.';
+    return m.passkey_already_on_device();
   }
   // An address that passkeys may not be used on: not https, or another domain than the server's.
   if (name === 'SecurityError') {
-    return 'Passkeys cannot be used at this address. Open Tapin at its usual https:// address.';
+    return m.passkey_wrong_address();
   }
   if (!(err instanceof Error)) return null;
   if (/not supported/i.test(err.message) || name === 'NotSupportedError') {
-    return "This browser can't use passkeys. Use your password, or another browser.";
+    return m.passkey_unsupported();
   }
-  return "The browser couldn't use the passkey. Try again.";
+  return m.passkey_failed();
 }
