@@ -6,6 +6,7 @@ import { fakeServer } from '../../test/fake-server';
 import { thisDevice } from '../device/device-state.svelte';
 import { ApiClientError } from '../lib/api/api-error';
 import { connectivity } from '../lib/connectivity.svelte';
+import { chooseLanguage } from '../lib/i18n/language.svelte';
 import { localDb } from '../lib/storage/local-db';
 import { session } from '../session/session.svelte';
 import PinLoginScreen from './PinLoginScreen.svelte';
@@ -68,6 +69,7 @@ afterEach(async () => {
   thisDevice.locked = false;
   thisDevice.organisationName = '';
   thisDevice.deviceName = '';
+  chooseLanguage('en');
 });
 
 describe('PinLoginScreen', () => {
@@ -195,5 +197,57 @@ describe('PinLoginScreen', () => {
     render(PinLoginScreen);
     const link = screen.getByRole('link', { name: 'Log in with username and password' });
     expect(link.getAttribute('href')).toBe('/login');
+  });
+
+  describe('in Dutch', () => {
+    it('speaks Dutch once Dutch is chosen, down to a refusal and the clock', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(2026, 11, 2, 21, 41));
+      chooseLanguage('nl');
+      login.mockRejectedValueOnce(refused(2));
+      render(PinLoginScreen);
+      expect(screen.getByRole('heading', { name: 'Voer je pincode in' })).toBeTruthy();
+      expect(document.title).toBe('Voer je pincode in · Tapin');
+      expect(screen.getByText('Je pincode laat zien wie je bent.')).toBeTruthy();
+      expect(document.querySelector('time')?.textContent).toBe('21:41');
+      expect(screen.getByRole('button', { name: 'Wissen' })).toBeTruthy();
+      expect(screen.getByRole('combobox', { name: 'Taal' })).toBeTruthy();
+      await type('11111');
+      expect(screen.getByRole('alert').textContent?.trim()).toBe(
+        'Die pincode klopt niet. Probeer het opnieuw.',
+      );
+      expect(screen.getByText(/Nog 2 pogingen voordat deze kassa blokkeert/)).toBeTruthy();
+    });
+
+    it('goes back to English through the switch, without a reload, and remembers the choice', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(2026, 11, 2, 21, 41));
+      chooseLanguage('nl');
+      login.mockRejectedValueOnce(refused(9));
+      render(PinLoginScreen);
+      await type('11111');
+      expect(screen.getByRole('alert').textContent?.trim()).toBe(
+        'Die pincode klopt niet. Probeer het opnieuw.',
+      );
+      const heading = screen.getByRole('heading', { name: 'Voer je pincode in' });
+
+      await fireEvent.change(screen.getByRole('combobox', { name: 'Taal' }), { target: { value: 'en' } });
+      // The same elements, now in English: nothing was mounted again.
+      expect(screen.getByRole('heading', { name: 'Enter your PIN' })).toBe(heading);
+      expect(screen.getByRole('alert').textContent?.trim()).toBe("That PIN didn't work. Try again.");
+      expect(document.querySelector('time')?.textContent).toBe('9:41 PM');
+      expect(screen.getByRole('combobox', { name: 'Language' })).toBeTruthy();
+      expect(localStorage.getItem('tapin.language')).toBe('en');
+    });
+
+    it('leaves the keys typed into the language switch to the switch, not the PIN', async () => {
+      render(PinLoginScreen);
+      const select = screen.getByRole('combobox', { name: 'Language' });
+      select.focus();
+      for (const k of '12345') await fireEvent.keyDown(select, { key: k });
+      await fireEvent.keyDown(select, { key: 'Backspace' });
+      expect(login).not.toHaveBeenCalled();
+      expect(screen.getByRole('status', { name: /PIN: 0 of 5 digits entered/ })).toBeTruthy();
+    });
   });
 });
