@@ -1,7 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { followLanguageInDocument } from './lib/i18n/language.svelte';
-import UpdateBanner from './pwa/UpdateBanner.svelte';
 import './app.css';
 
 const target = document.getElementById('app');
@@ -10,6 +9,5 @@ if (!target) throw new Error('#app is missing from index.html');
 document.documentElement.dataset.version = __TAPIN_VERSION__;
 followLanguageInDocument();
 mount(App, { target });
-// The update prompt lives outside the app's screens, so every screen shows it.
-mount(UpdateBanner, { target: document.body });
-// The service worker registers once the first screen shows (see App.svelte).
+// The service worker registers, and the update prompt mounts, once the first screen shows (see
+// App.svelte and pwa/on-screen.svelte.ts).

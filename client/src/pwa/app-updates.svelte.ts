@@ -2,6 +2,7 @@ import type { Workbox } from 'workbox-window';
 import { connectivity } from '../lib/connectivity.svelte';
 import type { Screen } from '../lib/routing/screen-for';
 import { localDb } from '../lib/storage/local-db';
+import { onScreen } from './on-screen.svelte';
 import { reloadOffer } from './reload-offer';
 import { scheduleUpdateChecks } from './update-checks';
 
@@ -19,15 +20,12 @@ class AppUpdates {
   newVersionReady = $state(false);
   /** Pressed "Reload": the new version is taking over. */
   reloading = $state(false);
-  /** What the app shows, told by App.svelte. */
-  screen = $state<Screen | null>(null);
-  startFailed = $state(false);
   /** Whether to offer "Reload" now, and what to say with it. */
   readonly offer = $derived(
     reloadOffer({
       newVersionReady: this.newVersionReady,
-      screen: this.screen,
-      startFailed: this.startFailed,
+      screen: onScreen.screen,
+      startFailed: onScreen.startFailed,
     }),
   );
 
@@ -38,14 +36,14 @@ class AppUpdates {
 
   /** The app tells what it shows, which decides whether "Reload" may be offered. */
   showing(screen: Screen | null, startFailed: boolean): void {
-    this.screen = screen;
-    this.startFailed = startFailed;
+    onScreen.screen = screen;
+    onScreen.startFailed = startFailed;
   }
 
   /**
-   * Registers the service worker. The app calls this once its first screen shows, and then after
-   * the page's load event (as Workbox itself registers by default): the PIN pad comes first, and
-   * workbox-window is fetched only then, not as part of the start.
+   * Registers the service worker. The app calls this (through startAppUpdates in
+   * on-screen.svelte.ts) once its first screen shows, after the page's load event: the PIN pad
+   * comes first, and this chunk and workbox-window are fetched only then, not as part of the start.
    */
   start(): void {
     if (!('serviceWorker' in navigator) || this.started) return;

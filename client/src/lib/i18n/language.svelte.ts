@@ -1,7 +1,18 @@
-import { baseLocale, isLocale, locales, type Locale } from '../../paraglide/runtime.js';
+import type { Locale } from '../../paraglide/runtime.js';
 
 export type { Locale };
-export { locales };
+
+/**
+ * The languages of project.inlang/settings.json, base language first (language.test.ts checks
+ * they are Paraglide's). Written out here rather than imported from Paraglide's runtime, whose
+ * module-level code would otherwise ride along in the register's start.
+ */
+export const locales = ['en', 'nl'] as const satisfies readonly Locale[];
+export const baseLocale: Locale = 'en';
+
+function isLocale(value: string): value is Locale {
+  return (locales as readonly string[]).includes(value);
+}
 
 /** Each language named in itself, so a person who cannot read the current one still finds theirs. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', nl: 'Nederlands' };

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { m } from '../../paraglide/messages.js';
-import { browserLanguage, chooseLanguage, currentLanguage, setOrganisationLanguage } from './language.svelte';
+import * as runtime from '../../paraglide/runtime.js';
+import {
+  baseLocale,
+  browserLanguage,
+  chooseLanguage,
+  currentLanguage,
+  locales,
+  setOrganisationLanguage,
+} from './language.svelte';
 import { formatClock } from './format-time';
 
 describe('the language on screen', () => {
+  it("speaks the languages of the inlang project, as Paraglide's runtime has them", () => {
+    expect(locales).toEqual(runtime.locales);
+    expect(baseLocale).toBe(runtime.baseLocale);
+  });
+
   it('starts from the first of the browser languages Tapin speaks, else English', () => {
     expect(browserLanguage(['nl-BE', 'en-GB'])).toBe('nl');
     expect(browserLanguage(['de-DE', 'en-US'])).toBe('en');
