@@ -14,6 +14,7 @@ function settings(over: Partial<PinLoginSettingsJSON> = {}): PinLoginSettingsJSO
     offlineGraceMinutes: 720,
     idleLockMinutes: 5,
     requirePasskey: false,
+    registerLanguage: null,
     version: 1,
     ...over,
   };
@@ -76,7 +77,7 @@ describe('PinLoginPage', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Deactiveren' }));
     expect(screen.getByRole('dialog', { name: 'Inloggen met pincode deactiveren?' })).toBeTruthy();
 
-    expect(screen.getByRole('heading', { name: 'Kassa’s' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: "Kassa's" })).toBeTruthy();
     expect(screen.getByLabelText('Offline inlogtermijn (uren)')).toBeTruthy();
     expect(screen.getByLabelText('Vergrendelen na inactiviteit (minuten)')).toBeTruthy();
     expect(
