@@ -7,8 +7,6 @@ import { TOURS } from './screen-tour';
 
 for (const [name, walk] of Object.entries(TOURS)) {
   test(`the layout holds with long names: ${name}`, async ({ page, context, browser, seed }) => {
-    // Three sizes a stop, each measured over the whole page: the longest walks take a while.
-    test.slow();
     await walk({ page, context, browser, seed, check: (what) => expectLayoutHolds(page, what) });
   });
 }
