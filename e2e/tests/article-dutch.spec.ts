@@ -219,13 +219,13 @@ test('step 3 way 1 and step 4 in Dutch: Instellingen > Inloggen met pincode > Go
 
   // Step 4: the PIN alone says who logs in.
   await tapPin(page, CASHIER.pin);
-  await expect(page.getByText(new RegExp(CASHIER.name))).toBeVisible();
+  await expect(page.getByText(CASHIER.name, { exact: true })).toBeVisible();
   await expect(page.getByText(`Logged in as ${CASHIER.name}`)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Beheeromgeving' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Vergrendelen' }).click();
   await expect(pinScreen(page)).toBeVisible();
   await page.keyboard.type(CASHIER.pin);
-  await expect(page.getByText(new RegExp(CASHIER.name))).toBeVisible();
+  await expect(page.getByText(CASHIER.name, { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await expect(pinScreen(page)).toBeVisible();
 
@@ -251,6 +251,7 @@ test('step 3 way 2 in Dutch: the approval screen after a password login, with Ni
 
   // Niet nu: the admin environment, and the approval screen again at the next login.
   await logIn(page, ADMIN);
+  await expect(page.getByRole('heading', { level: 1, name: /goedkeuren/i })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Goedkeuren', exact: true })).toBeVisible();
   await expect(page.getByRole('textbox')).toBeVisible();
   await expect(page.getByLabel('Niet meer vragen')).not.toBeChecked();
@@ -299,6 +300,7 @@ test('step 5 in Dutch: the device list, Naam wijzigen, Intrekken, Verwijderen, a
   // The admin's own browser is approved on its approval screen.
   await chooseDutch(page);
   await logIn(page, ADMIN);
+  await expect(page.getByRole('button', { name: 'Niet nu' })).toBeVisible();
   await page.getByRole('textbox').fill('Achterkantoor');
   await page.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Inloggen met pincode' })).toBeVisible();
@@ -357,6 +359,7 @@ test('step 5 in Dutch: the device list, Naam wijzigen, Intrekken, Verwijderen, a
 
   // Approved again on the device: the same row, Goedgekeurd again.
   await logIn(register, ADMIN);
+  await expect(register.getByRole('button', { name: 'Niet nu' })).toBeVisible();
   await register.getByRole('textbox').fill('Kassa 1');
   await register.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
   await expect(register.getByRole('button', { name: 'Mijn account' })).toBeVisible();
