@@ -100,6 +100,16 @@ test('steps 1 and 2 in Dutch: Activeren, Gebruiker toevoegen with Alleen pincode
   await logIn(page, ADMIN);
   await expect(page.getByRole('button', { name: 'Mijn account' })).toBeVisible();
 
+  // The user menu offers the languages too, each named in itself.
+  await page.getByRole('button', { name: 'Gebruikersmenu' }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: 'My account' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'User menu' }).click();
+  await page.getByRole('menuitem', { name: 'Nederlands' }).click();
+  await expect(page.getByRole('button', { name: 'Mijn account' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+
   // Step 1: Mijn account > Inloggen met pincode > Activeren.
   await openMyAccount(page, 'Inloggen met pincode');
   await expect(page.getByRole('heading', { level: 1, name: 'Inloggen met pincode' })).toBeVisible();
