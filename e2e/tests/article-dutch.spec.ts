@@ -66,6 +66,7 @@ async function openDutchRegister(page: Page, seed: Seed, name: string): Promise<
   await page.reload();
   await expect(pinScreen(page)).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByLabel('Taal', { exact: true })).toHaveValue('nl');
 }
 
 test('the language chosen on the login screen stays after a reload, and server errors show in Dutch', async ({
@@ -342,7 +343,9 @@ test('step 5 in Dutch: the device list, Naam wijzigen, Intrekken, Verwijderen, a
   const login = sessions.getByRole('row', { name: new RegExp(CASHIER.name) });
   await expect(login).toContainText(/127\.0\.0\.1|::1/);
   await expect(login).not.toContainText('Active');
+  // The login time in Dutch: a 24-hour clock, no AM or PM.
   await expect(login.getByRole('cell').nth(1)).toHaveText(/\d/);
+  await expect(login.getByRole('cell').nth(1)).not.toHaveText(/AM|PM/);
   await openMyAccount(page, 'Inloggen met pincode');
 
   // Naam wijzigen, through the three-dots menu.
