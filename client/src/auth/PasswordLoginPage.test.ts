@@ -138,5 +138,6 @@ describe('PasswordLoginPage', () => {
     expect(screen.getByRole('alert').textContent?.trim()).toBe('Vul je gebruikersnaam en wachtwoord in.');
     await fireEvent.change(screen.getByLabelText('Taal'), { target: { value: 'en' } });
     expect(screen.getByLabelText('Username')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent?.trim()).toBe('Enter your username and password.');
   });
 });
