@@ -2,7 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineProject } from 'vitest/config';
-import { messagesFollowTapinLanguage, paraglideOptions } from './vite.config';
+import { messagesFollowTapinLanguage, paraglideOptions } from './vite.config.js';
 
 export default defineProject({
   plugins: [paraglideVitePlugin(paraglideOptions), messagesFollowTapinLanguage(), svelte(), svelteTesting()],

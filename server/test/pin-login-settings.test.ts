@@ -5,6 +5,7 @@ import {
   MAX_IDLE_LOCK_MINUTES,
   MAX_OFFLINE_GRACE_MINUTES,
   type AuditPageJSON,
+  type DeviceStateJSON,
   type PinLoginSettingsJSON,
 } from '@tapin/shared';
 import { auditTypes } from './support/database.js';
@@ -25,6 +26,7 @@ describe('My account > Log in with PIN code: Activate and Deactivate', () => {
       offlineGraceMinutes: DEFAULT_OFFLINE_GRACE_MINUTES,
       idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
       requirePasskey: false,
+      registerLanguage: null,
       version: 1,
     });
   });
@@ -123,6 +125,9 @@ describe('My account > Log in with PIN code: settings', () => {
     [{ offlineGraceMinutes: MAX_OFFLINE_GRACE_MINUTES + 1 }],
     [{ offlineGraceMinutes: 1.5 }],
     [{ requirePasskey: 'yes' }],
+    [{ registerLanguage: 'de' }],
+    [{ registerLanguage: 'NL' }],
+    [{ registerLanguage: 1 }],
     [{ active: true }],
   ])('returns 400 bad_request for %j and changes nothing', async ([body], { t, admin }) => {
     const before = await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login');
@@ -132,5 +137,60 @@ describe('My account > Log in with PIN code: settings', () => {
     expect(res.body).toMatchObject({ error: { code: 'bad_request' } });
     expect((await admin.get('/api/organisation/pin-login')).body).toEqual(before.body);
     expect(await auditTypes(t)).toEqual(auditBefore);
+  });
+});
+
+describe("My account > Log in with PIN code: the registers' language", () => {
+  it('returns 200 with the language set, tells approved registers, audits it, and null gives it back to the browser', async ({
+    t,
+    admin,
+    device,
+  }) => {
+    const state = async () =>
+      (await device.client.post<DeviceStateJSON>('/api/devices/state', { deviceId: device.id })).body;
+    expect((await state()).registerLanguage).toBeNull();
+
+    const res = await admin.patchCurrent<PinLoginSettingsJSON>('/api/organisation/pin-login', {
+      registerLanguage: 'nl',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.registerLanguage).toBe('nl');
+    expect((await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login')).body.registerLanguage).toBe(
+      'nl',
+    );
+    expect((await state()).registerLanguage).toBe('nl');
+    const log = await admin.get<AuditPageJSON>('/api/audit');
+    expect(log.body.events[0]).toMatchObject({
+      type: 'settings.changed',
+      detail: { registerLanguage: 'nl' },
+    });
+
+    const back = await admin.patchCurrent<PinLoginSettingsJSON>('/api/organisation/pin-login', {
+      registerLanguage: null,
+    });
+    expect(back.status).toBe(200);
+    expect(back.body.registerLanguage).toBeNull();
+    expect((await state()).registerLanguage).toBeNull();
+    expect(count(await auditTypes(t), 'settings.changed')).toBe(2);
+  });
+
+  it("tells a device that is not approved nothing of any organisation's language", async ({ t, admin }) => {
+    await admin.patchCurrent('/api/organisation/pin-login', { registerLanguage: 'nl' });
+    const stranger = await new TestClient(t).post<DeviceStateJSON>('/api/devices/state', {
+      deviceId: 'A'.repeat(43),
+    });
+    expect(stranger.status).toBe(200);
+    expect(stranger.body.state).toBe('unknown');
+    expect(stranger.body).not.toHaveProperty('registerLanguage');
+  });
+
+  it('returns 403 to a cashier, for whom the settings are not', async ({ t, admin }) => {
+    await createUser(admin, { username: 'mia', role: 'cashier' });
+    const mia = await loginAs(t, 'mia');
+    const res = await mia.patchCurrent('/api/organisation/pin-login', { registerLanguage: 'nl' });
+    expect(res.status).toBe(403);
+    expect(
+      (await admin.get<PinLoginSettingsJSON>('/api/organisation/pin-login')).body.registerLanguage,
+    ).toBeNull();
   });
 });

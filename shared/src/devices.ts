@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGUAGES } from './languages.js';
 import { NextChallenge } from './device-challenge.js';
 import { text } from './text.js';
 import { Id, IsoDateTime, RowVersion } from './fields.js';
@@ -109,6 +110,8 @@ export const DeviceStateJSON = z.object({
   /** For an approved device: what its PIN screen shows, and keeps for an offline start. */
   deviceName: z.optional(text()),
   organisationName: z.optional(text()),
+  /** For an approved device: its organisation's language for registers, null for the browser's. */
+  registerLanguage: z.optional(z.nullable(z.enum(LANGUAGES))),
   serverTime: IsoDateTime,
   /**
    * A device that is not approved may ask for an approval code: PIN login is active for its

@@ -6,6 +6,7 @@ export * from './device-challenge.js';
 export * from './devices.js';
 export * from './error-codes.js';
 export * from './fields.js';
+export * from './languages.js';
 export * from './headers.js';
 export * from './limits.js';
 export * from './login-method.js';

@@ -30,6 +30,7 @@ function serverWith(deviceState: 'unknown' | 'approved' | 'revoked', organisatio
         offlineGraceMinutes: 720,
         idleLockMinutes: 15,
         requirePasskey: false,
+        registerLanguage: null,
         version: 1,
       },
     ];

@@ -1,3 +1,4 @@
+import { setOrganisationLanguage } from '../lib/i18n/language.svelte';
 import type { DeviceStateJSON } from '@tapin/shared';
 import * as deviceApi from '../lib/api/device-api';
 import { holdChallenge } from './held-challenge';
@@ -65,6 +66,8 @@ export class DeviceState {
         this.deviceName = answer.deviceName ?? '';
         this.organisationName = answer.organisationName ?? '';
         this.codeApproval = answer.codeApproval === true;
+        // The organisation's language for its registers; a choice made on this register still wins.
+        setOrganisationLanguage(approved ? (answer.registerLanguage ?? null) : null);
         await this.#remember();
         for (const l of this.#listeners) await l(answer);
       } catch {

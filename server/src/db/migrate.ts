@@ -8,6 +8,7 @@ import * as statelessPasskeyChallenges from './migrations/006-stateless-passkey-
 import * as storableText from './migrations/007-storable-text.js';
 import * as approvalCodeRequests from './migrations/008-approval-code-requests.js';
 import * as rowVersions from './migrations/009-row-versions.js';
+import * as registerLanguage from './migrations/010-register-language.js';
 
 // Migrations are imported statically so they work the same from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007-storable-text': storableText,
   '008-approval-code-requests': approvalCodeRequests,
   '009-row-versions': rowVersions,
+  '010-register-language': registerLanguage,
 };
 
 const provider: MigrationProvider = {

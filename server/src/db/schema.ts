@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AuditEventType, LoginMethod, Role, SessionKind } from '@tapin/shared';
+import type { AuditEventType, LanguageTag, LoginMethod, Role, SessionKind } from '@tapin/shared';
 
 /**
  * Times are milliseconds since the epoch (bigint), and flags are 0/1 integers, so one schema
@@ -12,6 +12,8 @@ export interface OrganisationTable {
   offline_grace_minutes: number;
   idle_lock_minutes: number;
   require_passkey: number;
+  /** Null: each register follows its browser's language. */
+  register_language: Generated<LanguageTag | null>;
   created_at: number;
   /** Counts the writes to this row; see db/row-version.ts. */
   version: Generated<number>;

@@ -4,6 +4,7 @@ import {
   DEVICE_ID_LENGTH,
   DEVICE_NAME_MAX,
   ID_MAX,
+  LANGUAGES,
   LOGIN_METHODS,
   NAME_MAX,
   PASSKEY_ID_MAX,
@@ -33,7 +34,7 @@ type Bounded = { [T in keyof DB]: { [C in keyof DB[T]]?: number } };
  * enforce a size, so a value that is too long would only fail, with a 500, on PostgreSQL.
  */
 export const LONGEST_STORED = {
-  organisations: { id: ID_MAX, name: NAME_MAX },
+  organisations: { id: ID_MAX, name: NAME_MAX, register_language: longest(LANGUAGES) },
   users: {
     id: ID_MAX,
     organisation_id: ID_MAX,

@@ -33,6 +33,7 @@ const deviceWithOrganisation = preparedQuery((db, id: string) =>
       'o.offline_grace_minutes',
       'o.idle_lock_minutes',
       'o.require_passkey',
+      'o.register_language',
       'o.created_at as org_created_at',
       'o.version as org_version',
     ])
@@ -52,6 +53,7 @@ export async function findDeviceWithOrganisation(
     offline_grace_minutes,
     idle_lock_minutes,
     require_passkey,
+    register_language,
     org_created_at,
     org_version,
     ...device
@@ -65,6 +67,7 @@ export async function findDeviceWithOrganisation(
       offline_grace_minutes,
       idle_lock_minutes,
       require_passkey,
+      register_language,
       created_at: org_created_at,
       version: org_version,
     },
@@ -86,6 +89,7 @@ const deviceStateRow = preparedQuery((db, id: string) =>
       'devices.pin_challenge_at',
       'organisations.name as organisation_name',
       'organisations.pin_login_active',
+      'organisations.register_language',
     ])
     .where('devices.id', '=', id),
 );

@@ -26,7 +26,11 @@ export async function deviceState(
     state,
     pinLoginActive,
     locked: approved && row.locked_at !== null,
-    ...(approved && { deviceName: row.name, organisationName: row.organisation_name }),
+    ...(approved && {
+      deviceName: row.name,
+      organisationName: row.organisation_name,
+      registerLanguage: row.register_language,
+    }),
     serverTime: new Date(now).toISOString(),
     // Approving with a code: a revoked device only into its own organisation, a new one into any.
     ...(state !== 'approved' && {

@@ -20,7 +20,7 @@ export async function insertOrganisation(
 
 type Settings = Pick<
   Organisation,
-  'pin_login_active' | 'offline_grace_minutes' | 'idle_lock_minutes' | 'require_passkey'
+  'pin_login_active' | 'offline_grace_minutes' | 'idle_lock_minutes' | 'require_passkey' | 'register_language'
 >;
 
 /**

@@ -7,6 +7,7 @@ export function pinLoginSettingsJSON(org: Organisation): PinLoginSettingsJSON {
     offlineGraceMinutes: org.offline_grace_minutes,
     idleLockMinutes: org.idle_lock_minutes,
     requirePasskey: org.require_passkey === 1,
+    registerLanguage: org.register_language,
     version: org.version,
   };
 }

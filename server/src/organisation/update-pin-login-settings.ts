@@ -5,7 +5,7 @@ import { auditScope, recordAudit } from '../audit/record-audit.js';
 import type { DB } from '../db/schema.js';
 import { changeSettings } from './change-settings.js';
 
-/** The register settings (offline grace period, idle lock) and the passkey requirement. */
+/** The register settings (offline grace period, idle lock, language) and the passkey requirement. */
 export function updatePinLoginSettings(
   db: Kysely<DB>,
   actor: Actor,
@@ -19,6 +19,7 @@ export function updatePinLoginSettings(
       ...(body.offlineGraceMinutes !== undefined && { offline_grace_minutes: body.offlineGraceMinutes }),
       ...(body.idleLockMinutes !== undefined && { idle_lock_minutes: body.idleLockMinutes }),
       ...(body.requirePasskey !== undefined && { require_passkey: body.requirePasskey ? 1 : 0 }),
+      ...(body.registerLanguage !== undefined && { register_language: body.registerLanguage }),
     }),
     (trx) => recordAudit(trx, auditScope(actor), { type: 'settings.changed', detail: { ...body } }),
   );

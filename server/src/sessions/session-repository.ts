@@ -111,6 +111,7 @@ export async function findActiveSession(
       'o.offline_grace_minutes as o_offline_grace_minutes',
       'o.idle_lock_minutes as o_idle_lock_minutes',
       'o.require_passkey as o_require_passkey',
+      'o.register_language as o_register_language',
       'o.created_at as o_created_at',
       'o.version as o_version',
     ])
@@ -159,6 +160,7 @@ export async function findActiveSession(
       offline_grace_minutes: row.o_offline_grace_minutes,
       idle_lock_minutes: row.o_idle_lock_minutes,
       require_passkey: row.o_require_passkey,
+      register_language: row.o_register_language,
       created_at: row.o_created_at,
       version: row.o_version,
     },

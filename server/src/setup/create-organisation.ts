@@ -29,6 +29,7 @@ export async function createOrganisation(
     offline_grace_minutes: DEFAULT_OFFLINE_GRACE_MINUTES,
     idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
     require_passkey: 0,
+    register_language: null,
     created_at: now,
     version: 1,
   };
