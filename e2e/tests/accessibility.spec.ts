@@ -9,6 +9,9 @@ const PHONE = { width: 390, height: 844 };
 
 for (const [name, walk] of Object.entries(TOURS)) {
   test(`axe finds no WCAG violations: ${name}`, async ({ page, context, browser, seed }) => {
+    // Two scans a stop take seconds each on a busy two-core machine: the longest walks took over
+    // 30 s there.
+    test.slow();
     const check = async (what: string) => {
       const desktop = page.viewportSize();
       await expectNoAxeViolations(page, what);

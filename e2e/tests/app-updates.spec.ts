@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { buildClient, deployClient, removeBuild, restoreClient } from './client-builds';
 import {
   ADMIN,
@@ -12,9 +13,11 @@ import {
   waitForServiceWorker,
   type Seed,
 } from './fixtures';
+import { expectFocusInSight, expectLayoutHolds } from './layout';
 
 // A new version reaches a register that stays open all day (docs/offline.md): the app asks for it
-// by itself, and offers "Reload" only where nobody loses work, never during a sale.
+// by itself, and offers "Reload" only where nobody loses work, never during a sale. The offer
+// passes the axe scan and fits on a desktop, a tablet and a phone.
 
 const CASHIER = { name: 'Casey Till', username: 'casey', pin: '01234' } as const;
 const NEXT_VERSION = `next-${Date.now()}`;
@@ -50,6 +53,16 @@ function updateOffer(page: Page) {
   return page.getByRole('status').filter({ hasText: 'A new version of Tapin is ready.' });
 }
 
+/**
+ * The offer of Reload as the page shows it now: no WCAG violation, nothing off the screen, and
+ * nothing that gets focus hidden under it.
+ */
+async function expectOfferAccessible(page: Page, what: string): Promise<void> {
+  await expectNoAxeViolations(page, what);
+  await expectLayoutHolds(page, what);
+  await expectFocusInSight(page, what);
+}
+
 /** The browser has installed the new version's service worker, which now waits. */
 async function waitForWaitingWorker(page: Page): Promise<void> {
   await expect
@@ -80,6 +93,7 @@ test('a register showing the PIN pad finds a new version by itself and Reload st
   const offer = updateOffer(page);
   await expect(offer).toBeVisible();
   await expect(offer).not.toContainText('Save what you are working on');
+  await expectOfferAccessible(page, 'Reload offered on the PIN pad');
   await offer.getByRole('button', { name: 'Reload' }).click();
 
   await expect.poll(() => runningVersion(page)).toBe(NEXT_VERSION);
@@ -140,6 +154,7 @@ test('the admin environment offers Reload at any time and says to save first', a
   context,
   seed,
 }) => {
+  test.slow();
   await seed.setupOrganisation();
   await logIn(page, ADMIN);
   await expect(page.getByRole('heading', { level: 1, name: 'Log in with PIN code' })).toBeVisible();
@@ -153,6 +168,7 @@ test('the admin environment offers Reload at any time and says to save first', a
   await expect(offer).toContainText(
     'Save what you are working on first: reloading discards changes that are not saved.',
   );
+  await expectOfferAccessible(page, 'Reload offered in the admin environment');
   await offer.getByRole('button', { name: 'Reload' }).click();
   await expect.poll(() => runningVersion(page)).toBe(NEXT_VERSION);
   await expect(page.getByRole('heading', { level: 1, name: 'Log in with PIN code' })).toBeVisible();

@@ -78,3 +78,68 @@ function findLayoutProblems(): string[] {
   }
   return problems;
 }
+
+/**
+ * Expects every button, link and field outside a dialog, once it has keyboard focus, to show at
+ * least in part at every size in VIEWPORTS: not hidden under what stays in place over the page,
+ * such as the sticky top bar or the update offer (WCAG 2.4.11 Focus Not Obscured). Focus comes
+ * to each from below and from above, as Tab and Shift+Tab bring it. Moves the focus: call it
+ * where nothing that is open closes when it leaves.
+ */
+export async function expectFocusInSight(page: Page, what: string): Promise<void> {
+  const original = page.viewportSize();
+  for (const size of VIEWPORTS) {
+    await page.setViewportSize(size);
+    const problems = await page.evaluate(findFocusObscured);
+    expect.soft(problems, `${what} at ${size.width}×${size.height}`).toEqual([]);
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** Runs in the page. */
+function findFocusObscured(): string[] {
+  const controls = 'a[href], button, input, select, textarea, [role="button"]';
+  const staysInPlace = (el: Element | null): Element | null => {
+    for (let at = el; at; at = at.parentElement) {
+      const position = getComputedStyle(at).position;
+      if (position === 'fixed' || position === 'sticky') return at;
+    }
+    return null;
+  };
+  // Hidden if no point of it shows: what is seen there belongs to something that stays in place.
+  const hidden = (el: HTMLElement) => {
+    const box = el.getBoundingClientRect();
+    const points = [0.1, 0.5, 0.9].flatMap((x) =>
+      [0.1, 0.5, 0.9].map((y) => [box.left + box.width * x, box.top + box.height * y] as const),
+    );
+    return points.every(([x, y]) => {
+      const seen = document.elementFromPoint(x, y);
+      if (!seen || el.contains(seen)) return false;
+      const over = staysInPlace(seen);
+      return over !== null && !over.contains(el);
+    });
+  };
+  const problems: string[] = [];
+  const end = document.documentElement.scrollHeight;
+  for (const el of document.body.querySelectorAll<HTMLElement>(controls)) {
+    if (el.closest('dialog') || staysInPlace(el) || !el.checkVisibility()) continue;
+    for (const [from, scrollTo] of [
+      ['below', 0],
+      ['above', end],
+    ] as const) {
+      // Focus again on what has it already would not scroll.
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, scrollTo);
+      el.focus();
+      if (document.activeElement !== el) continue;
+      if (hidden(el)) {
+        const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null;
+        const text = (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '').trim().slice(0, 50);
+        problems.push(`<${el.tagName.toLowerCase()}> "${text}" is hidden when focus comes from ${from}`);
+      }
+    }
+  }
+  (document.activeElement as HTMLElement | null)?.blur();
+  window.scrollTo(0, 0);
+  return problems;
+}

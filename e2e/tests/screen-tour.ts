@@ -37,6 +37,14 @@ export const LONG = {
   passkey: long('Laptop'),
 } as const;
 
+/** The names another admin gives the cashier and the register while a form is open. */
+const RENAMED = { cashier: long('Cassie'), device: long('Till') } as const;
+
+const WRONG_PIN = "That PIN didn't work. Try again.";
+const LOCKED = 'This register is locked after too many wrong PINs. Ask a manager to unlock it.';
+const CHANGED_USER = 'This user was changed by someone else since you opened it.';
+const CHANGED_DEVICE = 'This device was changed by someone else since you opened it.';
+
 export interface Tour {
   page: Page;
   context: BrowserContext;
@@ -52,6 +60,14 @@ async function seedLongNames(seed: Seed): Promise<void> {
   await seed.activatePinLogin();
   await seed.createUser({ ...LONG.cashier, role: 'cashier', loginMethod: 'pin_only' });
   await seed.createUser({ ...LONG.manager, role: 'manager', loginMethod: 'password_and_pin' });
+}
+
+/** The id of the user or device with this name, as the admin API lists them. */
+async function idOf(seed: Seed, list: 'users' | 'devices', name: string): Promise<string> {
+  const answer = (await seed.call('GET', `/api/${list}`)) as Record<string, { id: string; name: string }[]>;
+  const found = answer[list]?.find((item) => item.name === name);
+  if (!found) throw new Error(`No ${list} called ${name}`);
+  return found.id;
 }
 
 /** Logs the admin in with the password on a device that is not approved, past the approval screen. */
@@ -121,6 +137,41 @@ export const TOURS: Record<string, (tour: Tour) => Promise<void>> = {
     await expect(page.getByRole('status').filter({ hasText: /^\s*Online\s*$/ })).toBeVisible();
   },
 
+  'wrong PINs and the locked register': async ({ page, seed, check }) => {
+    await seedLongNames(seed);
+    // The page's clock moves on with the server's, so the delays pass without waiting for them.
+    await page.clock.install();
+    await openApprovedRegister(page, seed, LONG.device);
+    const key = page.getByRole('button', { name: '1', exact: true });
+    for (let failures = 1; failures < 10; failures++) {
+      await expect(key).toBeEnabled();
+      const answered = page.waitForResponse('**/api/pin-login');
+      await tapPin(page, String(90000 + failures));
+      await answered;
+      // From the third wrong PIN in a row the next one waits: 1 s, then twice as long each time.
+      const wait = failures >= 3 ? 2 ** (failures - 3) : 0;
+      if (wait === 0) {
+        await expect(page.getByRole('alert')).toHaveText(WRONG_PIN);
+        continue;
+      }
+      await expect(page.getByRole('timer')).toBeVisible();
+      if (failures === 9) {
+        // The last wait is a minute: the screen stays as it is while it is checked.
+        await expect(page.getByText('1 attempt left before this register locks.')).toBeVisible();
+        await expect(key).toBeDisabled();
+        await check('PIN pad waiting, with one attempt left');
+      }
+      await seed.call('POST', '/api/test/clock', { seconds: wait });
+      await page.clock.fastForward(wait * 1000);
+      await expect(page.getByRole('alert')).toHaveText(WRONG_PIN);
+    }
+    await expect(key).toBeEnabled();
+    await tapPin(page, '90010');
+    await expect(page.getByRole('alert')).toHaveText(LOCKED);
+    await expect(key).toBeDisabled();
+    await check('locked register');
+  },
+
   "Confirm it's you": async ({ page, seed, check }) => {
     await seedLongNames(seed);
     await openApprovedRegister(page, seed, LONG.device);
@@ -162,12 +213,23 @@ export const TOURS: Record<string, (tour: Tour) => Promise<void>> = {
     await expect(page.getByRole('heading', { level: 1, name: 'Edit user' })).toBeVisible();
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(LONG.cashier.name);
     await check('user form');
+    // Another admin renames the cashier meanwhile (the seed's own session, with the version it has
+    // now): this form's save is refused.
+    const cashier = await idOf(seed, 'users', LONG.cashier.name);
+    await seed.change('PATCH', `/api/users/${cashier}`, { name: RENAMED.cashier });
+    await page.getByLabel('Name', { exact: true }).fill(long('Kasey'));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert')).toHaveText(CHANGED_USER);
+    await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+    await check('user form, changed by someone else');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(RENAMED.cashier);
     await page.getByLabel('PIN').fill('1');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByLabel('PIN')).toHaveAttribute('aria-invalid', 'true');
     await check('user form with an error');
     await page.getByRole('button', { name: 'Delete user' }).click();
-    await expect(page.getByRole('dialog', { name: `Delete ${LONG.cashier.name}?` })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: `Delete ${RENAMED.cashier}?` })).toBeVisible();
     await check('Delete dialog of a user');
     await page.getByRole('button', { name: 'Cancel' }).click();
 
@@ -209,7 +271,20 @@ export const TOURS: Record<string, (tour: Tour) => Promise<void>> = {
     await editName.getByRole('button', { name: 'Save' }).click();
     await expect(editName.getByLabel('Device name')).toHaveAttribute('aria-invalid', 'true');
     await check('Edit name dialog with an error');
-    await editName.getByRole('button', { name: 'Cancel' }).click();
+    // Another admin renames the register meanwhile: this dialog's save is refused.
+    const registerId = await idOf(seed, 'devices', LONG.device);
+    await seed.change('PATCH', `/api/devices/${registerId}`, { name: RENAMED.device });
+    await editName.getByLabel('Device name').fill(long('Counter'));
+    await editName.getByRole('button', { name: 'Save' }).click();
+    await expect(editName.getByRole('alert')).toHaveText(CHANGED_DEVICE);
+    await expect(editName.getByRole('button', { name: 'Reload' })).toBeVisible();
+    await check('Edit name dialog, changed by someone else');
+    await editName.getByRole('button', { name: 'Reload' }).click();
+    await expect(editName.getByLabel('Device name')).toHaveValue(RENAMED.device);
+    // Saved from there, the register has its own name again.
+    await editName.getByLabel('Device name').fill(LONG.device);
+    await editName.getByRole('button', { name: 'Save' }).click();
+    await expect(editName).toBeHidden();
 
     for (const action of ['Revoke', 'Delete']) {
       await actions.click();

@@ -77,7 +77,9 @@ describe('the layering rules', () => {
     const outward = lib.flatMap((p) =>
       importsOf(p)
         // The compiled messages are part of the kit: every screen's words, no screen's logic.
-        .filter((target) => !target.startsWith('client/src/lib/') && !target.startsWith('client/src/paraglide/'))
+        .filter(
+          (target) => !target.startsWith('client/src/lib/') && !target.startsWith('client/src/paraglide/'),
+        )
         .map((target) => `${p} -> ${relative('client/src', target)}`),
     );
     expect(outward).toEqual([]);
