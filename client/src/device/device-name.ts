@@ -1,4 +1,5 @@
 import { DEVICE_NAME_MAX, DeviceName } from '@tapin/shared';
+import { issueText } from '../lib/forms/field-errors';
 import { m } from '../paraglide/messages.js';
 
 /** What the name field starts with when a device is approved, in the language on screen; it can be changed. */
@@ -21,6 +22,6 @@ export function checkDeviceName(value: string): { ok: true; name: string } | { o
   if (parsed.success) return { ok: true, name: parsed.data };
   const issue = parsed.error.issues[0];
   if (!issue || issue.code === 'too_small') return { ok: false, error: m.approve_device_name_missing() };
-  // Characters no database can store (NUL, a broken surrogate): rare enough to say in the schema's English.
-  return { ok: false, error: issue.message };
+  // Characters no database can store (NUL, a broken surrogate), said as every form says them.
+  return { ok: false, error: issueText('name', issue) };
 }

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chooseLanguage } from '../../lib/i18n/language.svelte';
 import { describeAuditEvent } from './audit-event-text';
+
+afterEach(() => chooseLanguage('en'));
 
 describe('describeAuditEvent', () => {
   it('names the change a role or login method event records', () => {
@@ -73,5 +76,30 @@ describe('describeAuditEvent', () => {
     expect(
       describeAuditEvent({ type: 'settings.changed', detail: { requirePasskey: true, idleLockMinutes: 5 } }),
     ).toBe('PIN login settings changed');
+  });
+
+  it('describes every event in Dutch when Dutch is on screen', () => {
+    chooseLanguage('nl');
+    expect(
+      describeAuditEvent({ type: 'user.role_changed', detail: { from: 'cashier', to: 'manager' } }),
+    ).toBe('Rol gewijzigd: Kassamedewerker → Manager');
+    expect(
+      describeAuditEvent({ type: 'user.login_method_changed', detail: { from: 'password', to: 'pin_only' } }),
+    ).toBe('Inlogmethode gewijzigd: Wachtwoord → Alleen pincode');
+    expect(describeAuditEvent({ type: 'pin_login.activated', detail: {} })).toBe(
+      'Inloggen met pincode geactiveerd',
+    );
+    expect(describeAuditEvent({ type: 'device.revoked', detail: {} })).toBe(
+      'Goedkeuring van apparaat ingetrokken',
+    );
+    expect(
+      describeAuditEvent({
+        type: 'approval_code.requested',
+        detail: { browser: 'Chrome', operatingSystem: 'Android' },
+      }),
+    ).toBe('Goedkeuringscode aangevraagd door een apparaat: Chrome op Android');
+    expect(
+      describeAuditEvent({ type: 'login.passkey_failed', detail: { stepUp: true, reason: 'wrong_user' } }),
+    ).toBe('Mislukte bevestiging met passkey: de passkey van iemand anders');
   });
 });

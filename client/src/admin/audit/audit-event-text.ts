@@ -1,125 +1,137 @@
-import {
-  LOGIN_METHOD_LABELS,
-  LoginMethod,
-  ROLE_LABELS,
-  Role,
-  type AuditEventJSON,
-  type AuditEventType,
-} from '@tapin/shared';
+import { LoginMethod, Role, type AuditEventJSON, type AuditEventType } from '@tapin/shared';
+import { m } from '../../paraglide/messages.js';
 
-/** What each audit event means, in the words of the admin environment. */
-export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
-  'organisation.created': 'Organisation created',
-  'pin_login.activated': 'Log in with PIN code activated',
-  'pin_login.deactivated': 'Log in with PIN code deactivated',
-  'settings.changed': 'PIN login settings changed',
-  'user.created': 'User added',
-  'user.deleted': 'User deleted',
-  'user.pin_set': 'PIN set',
-  'user.pin_cleared': 'PIN removed',
-  'user.password_changed': 'Password changed',
-  'user.role_changed': 'Role changed',
-  'user.login_method_changed': 'Login method changed',
-  'user.pin_conflict': 'PIN refused: already in use',
-  'user.username_conflict': 'Username refused: already taken',
-  'login.password_failed': 'Failed password login',
-  'login.pin_failed': 'Failed PIN login',
-  'login.passkey_failed': 'Failed passkey login',
-  'device.approved': 'Device approved',
-  'device.renamed': 'Device renamed',
-  'device.revoked': 'Device approval revoked',
-  'device.deleted': 'Device deleted',
-  'device.locked': 'Device locked after failed PIN logins',
-  'device.unlocked': 'Device unlocked',
-  'session.switched_user': 'Session ended: someone else logged in with their PIN',
-  'offline.upload_refused': 'Offline login refused on upload',
-  'approval_code.requested': 'Approval code asked for by a device',
-  'approval_code.approved': 'Device approved with a code',
-  'approval_code.wrong': 'Approval code refused: it does not work',
-  'approval_code.expired': 'Approval code refused: it had expired',
-  'passkey.added': 'Passkey added',
-  'passkey.removed': 'Passkey removed',
-  'passkey.counter_regressed': 'Passkey counter went backwards (possible cloned passkey)',
-  'access.refused': 'Action refused',
+/** What each audit event means, in the words of the admin environment and the language on screen. */
+export const AUDIT_EVENT_LABELS: Record<AuditEventType, () => string> = {
+  'organisation.created': m.audit_event_organisation_created,
+  'pin_login.activated': m.audit_event_pin_login_activated,
+  'pin_login.deactivated': m.audit_event_pin_login_deactivated,
+  'settings.changed': m.audit_event_settings_changed,
+  'user.created': m.audit_event_user_created,
+  'user.deleted': m.audit_event_user_deleted,
+  'user.pin_set': m.audit_event_user_pin_set,
+  'user.pin_cleared': m.audit_event_user_pin_cleared,
+  'user.password_changed': m.audit_event_user_password_changed,
+  'user.role_changed': m.audit_event_user_role_changed,
+  'user.login_method_changed': m.audit_event_user_login_method_changed,
+  'user.pin_conflict': m.audit_event_user_pin_conflict,
+  'user.username_conflict': m.audit_event_user_username_conflict,
+  'login.password_failed': m.audit_event_login_password_failed,
+  'login.pin_failed': m.audit_event_login_pin_failed,
+  'login.passkey_failed': m.audit_event_login_passkey_failed,
+  'device.approved': m.audit_event_device_approved,
+  'device.renamed': m.audit_event_device_renamed,
+  'device.revoked': m.audit_event_device_revoked,
+  'device.deleted': m.audit_event_device_deleted,
+  'device.locked': m.audit_event_device_locked,
+  'device.unlocked': m.audit_event_device_unlocked,
+  'session.switched_user': m.audit_event_session_switched_user,
+  'offline.upload_refused': m.audit_event_offline_upload_refused,
+  'approval_code.requested': m.audit_event_approval_code_requested,
+  'approval_code.approved': m.audit_event_approval_code_approved,
+  'approval_code.wrong': m.audit_event_approval_code_wrong,
+  'approval_code.expired': m.audit_event_approval_code_expired,
+  'passkey.added': m.audit_event_passkey_added,
+  'passkey.removed': m.audit_event_passkey_removed,
+  'passkey.counter_regressed': m.audit_event_passkey_counter_regressed,
+  'access.refused': m.audit_event_access_refused,
+};
+
+const ROLE_NAMES: Record<Role, () => string> = {
+  admin: m.audit_role_admin,
+  manager: m.audit_role_manager,
+  cashier: m.audit_role_cashier,
+};
+
+const LOGIN_METHOD_NAMES: Record<LoginMethod, () => string> = {
+  password: m.audit_method_password,
+  password_and_pin: m.audit_method_password_and_pin,
+  pin_only: m.audit_method_pin_only,
 };
 
 function roleLabel(value: unknown): string | null {
   const r = Role.safeParse(value);
-  return r.success ? ROLE_LABELS[r.data] : null;
+  return r.success ? ROLE_NAMES[r.data]() : null;
 }
 
 function methodLabel(value: unknown): string | null {
-  const m = LoginMethod.safeParse(value);
-  return m.success ? LOGIN_METHOD_LABELS[m.data] : null;
+  const parsed = LoginMethod.safeParse(value);
+  return parsed.success ? LOGIN_METHOD_NAMES[parsed.data]() : null;
 }
 
 /** Why a passkey was refused, as the server records it in the detail's `reason`. */
-const PASSKEY_REFUSALS: Record<string, string> = {
-  not_allowed: 'this user may not use passkeys',
-  wrong_user: "somebody else's passkey",
-  invalid: 'the passkey did not check out',
+const PASSKEY_REFUSALS: Record<string, () => string> = {
+  not_allowed: m.audit_passkey_not_allowed,
+  wrong_user: m.audit_passkey_wrong_user,
+  invalid: m.audit_passkey_invalid,
 };
 
 function passkeyFailure(detail: AuditEventJSON['detail']): string {
-  const what = detail.stepUp === true ? 'Failed passkey step-up' : AUDIT_EVENT_LABELS['login.passkey_failed'];
+  const what =
+    detail.stepUp === true ? m.audit_passkey_step_up_failed() : m.audit_event_login_passkey_failed();
+  const refusal = typeof detail.reason === 'string' ? PASSKEY_REFUSALS[detail.reason] : undefined;
   const parts = [
     typeof detail.passkey === 'string' ? detail.passkey : null,
-    typeof detail.reason === 'string' ? (PASSKEY_REFUSALS[detail.reason] ?? null) : null,
+    refusal ? refusal() : null,
   ].filter((part): part is string => part !== null);
-  return parts.length > 0 ? `${what}: ${parts.join(', ')}` : what;
+  return parts.length > 0 ? m.audit_with_detail({ event: what, detail: parts.join(', ') }) : what;
 }
 
 /** A change of settings that only switched the passkey requirement reads as what it did. */
 function settingsChange(label: string, detail: AuditEventJSON['detail']): string {
   const keys = Object.keys(detail);
   if (keys.length !== 1 || typeof detail.requirePasskey !== 'boolean') return label;
-  return detail.requirePasskey
-    ? 'Passkey required for admins and managers'
-    : 'Passkey no longer required for admins and managers';
+  return detail.requirePasskey ? m.audit_passkey_required() : m.audit_passkey_not_required();
+}
+
+function change(event: string, from: string | null, to: string | null): string {
+  return from && to ? m.audit_change({ event, from, to }) : event;
+}
+
+function withDetail(event: string, detail: unknown): string {
+  return typeof detail === 'string' ? m.audit_with_detail({ event, detail }) : event;
 }
 
 /** The event's label, with the change it records when the detail says so: "Role changed: Cashier → Manager". */
 export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'>): string {
-  const label = AUDIT_EVENT_LABELS[event.type];
+  const label = AUDIT_EVENT_LABELS[event.type]();
   const { detail } = event;
   switch (event.type) {
-    case 'user.role_changed': {
-      const from = roleLabel(detail.from);
-      const to = roleLabel(detail.to);
-      return from && to ? `${label}: ${from} → ${to}` : label;
-    }
-    case 'user.login_method_changed': {
-      const from = methodLabel(detail.from);
-      const to = methodLabel(detail.to);
-      return from && to ? `${label}: ${from} → ${to}` : label;
-    }
+    case 'user.role_changed':
+      return change(label, roleLabel(detail.from), roleLabel(detail.to));
+    case 'user.login_method_changed':
+      return change(label, methodLabel(detail.from), methodLabel(detail.to));
     case 'user.pin_set':
-      return detail.replaced === true ? 'PIN replaced' : label;
+      return detail.replaced === true ? m.audit_pin_replaced() : label;
     case 'device.renamed':
       return typeof detail.from === 'string' && typeof detail.to === 'string'
-        ? `${label}: ${detail.from} → ${detail.to}`
+        ? m.audit_change({ event: label, from: detail.from, to: detail.to })
         : label;
     case 'device.approved':
     case 'approval_code.approved':
     case 'passkey.added':
     case 'passkey.removed':
-      return typeof detail.name === 'string' ? `${label}: ${detail.name}` : label;
+      return withDetail(label, detail.name);
     case 'passkey.counter_regressed':
-      return typeof detail.passkey === 'string' ? `${label}: ${detail.passkey}` : label;
+      return withDetail(label, detail.passkey);
     case 'login.passkey_failed':
       return passkeyFailure(detail);
     case 'settings.changed':
       return settingsChange(label, detail);
     case 'device.unlocked':
-      return detail.byApproval === true ? `${label} by approving it again` : label;
+      return detail.byApproval === true ? m.audit_device_unlocked_by_approval() : label;
     case 'approval_code.requested':
       return typeof detail.browser === 'string' && typeof detail.operatingSystem === 'string'
-        ? `${label}: ${detail.browser} on ${detail.operatingSystem}`
+        ? m.audit_code_requested_from({
+            event: label,
+            browser: detail.browser,
+            operatingSystem: detail.operatingSystem,
+          })
         : label;
     case 'approval_code.wrong':
-      return detail.reason === 'used' ? 'Approval code refused: it was used already' : label;
+      return detail.reason === 'used' ? m.audit_approval_code_used() : label;
     case 'access.refused':
-      return typeof detail.reason === 'string' ? `${label}: ${detail.reason}` : label;
+      return withDetail(label, detail.reason);
     default:
       return label;
   }

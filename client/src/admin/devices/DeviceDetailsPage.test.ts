@@ -3,6 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import type { DeviceDetailsJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, fakeServer } from '../../../test/fake-server';
+import { chooseLanguage } from '../../lib/i18n/language.svelte';
 import DeviceDetailsPage from './DeviceDetailsPage.svelte';
 
 const ID = 'd'.repeat(43);
@@ -47,7 +48,10 @@ function details(
   };
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  chooseLanguage('en');
+});
 
 describe('DeviceDetailsPage', () => {
   it('shows the device ID, the status and the sessions with user, IP address and login time', async () => {
@@ -126,6 +130,32 @@ describe('DeviceDetailsPage', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('Page 2 of 2')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('speaks Dutch: the device ID, status, sessions and their login times to the second', async () => {
+    chooseLanguage('nl');
+    fakeServer({ [`GET ${PATH}?page=1`]: () => [200, details({}, 'locked')] });
+    render(DeviceDetailsPage, { deviceId: ID });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Front register' })).toBeTruthy();
+    const terms = screen.getAllByRole('term').map((t) => t.textContent);
+    expect(terms).toEqual(['Apparaat-ID', 'Status', 'Mislukte pogingen', 'Goedgekeurd', 'Laatst ingelogd']);
+    expect(screen.getByText('Geblokkeerd', { selector: '.badge' })).toBeTruthy();
+    expect(screen.getByText(/na 10 mislukte pincodepogingen achter elkaar/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Ontgrendelen' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Sessies' })).toBeTruthy();
+
+    const table = screen.getByRole('table', { name: 'Sessies op Front register' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['Gebruiker', 'IP-adres', 'Inlogtijd', 'Sessie']);
+    const [newest, older] = within(table).getAllByRole('row').slice(1);
+    expect(newest?.textContent).toContain('Actief');
+    expect(older?.textContent).toContain('Verwijderde gebruiker');
+    expect(older?.textContent).toContain('Beëindigd');
+    // Dutch dates, with the seconds: two logins in one minute stay apart.
+    const loginTime = newest?.querySelector('time');
+    expect(loginTime?.textContent).toMatch(/^\d{1,2} jan 2026, \d{2}:\d{2}:\d{2}$/);
   });
 
   it('says so when the device no longer exists', async () => {

@@ -17,6 +17,12 @@ describe('device menu and labels', () => {
   });
 
   it('names every status in words', () => {
-    expect(DEVICE_STATUS_LABELS).toEqual({ approved: 'Approved', revoked: 'Revoked', locked: 'Locked' });
+    expect(
+      Object.fromEntries(Object.entries(DEVICE_STATUS_LABELS).map(([s, label]) => [s, label()])),
+    ).toEqual({
+      approved: 'Approved',
+      revoked: 'Revoked',
+      locked: 'Locked',
+    });
   });
 });

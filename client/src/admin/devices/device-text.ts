@@ -1,10 +1,12 @@
 import type { DeviceJSON, DeviceStatus } from '@tapin/shared';
+import { formatDateTime } from '../../lib/i18n/format-time';
+import { m } from '../../paraglide/messages.js';
 
-/** A device's status as the list and its details page say it. */
-export const DEVICE_STATUS_LABELS: Record<DeviceStatus, string> = {
-  approved: 'Approved',
-  revoked: 'Revoked',
-  locked: 'Locked',
+/** A device's status as the list and its details page say it, in the language on screen. */
+export const DEVICE_STATUS_LABELS: Record<DeviceStatus, () => string> = {
+  approved: m.devices_status_approved,
+  revoked: m.devices_status_revoked,
+  locked: m.devices_status_locked,
 };
 
 /** The badge each status is shown in. */
@@ -14,12 +16,17 @@ export const DEVICE_STATUS_BADGES: Record<DeviceStatus, 'success' | 'danger' | '
   locked: 'warning',
 };
 
-// Seconds too: two logins in the same minute must be told apart.
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-/** A moment from the API, in the reader's own locale and time zone. */
+/**
+ * A moment from the API, in the language on screen and the reader's time zone. Seconds too: two
+ * logins in the same minute must be told apart.
+ */
 export function formatTime(iso: string): string {
-  return timeFormat.format(new Date(iso));
+  return formatDateTime(iso);
+}
+
+/** The one message of two that fits the count: "1 attempt", "10 attempts". */
+export function byCount(count: number, one: () => string, other: () => string): string {
+  return count === 1 ? one() : other();
 }
 
 export type DeviceAction = 'edit-name' | 'revoke' | 'delete';
@@ -30,8 +37,8 @@ export type DeviceAction = 'edit-name' | 'revoke' | 'delete';
  */
 export function deviceActions(device: Pick<DeviceJSON, 'status'>): { action: DeviceAction; label: string }[] {
   return [
-    { action: 'edit-name', label: 'Edit name' },
-    ...(device.status === 'revoked' ? [] : [{ action: 'revoke' as const, label: 'Revoke' }]),
-    { action: 'delete', label: 'Delete' },
+    { action: 'edit-name', label: m.devices_edit_name() },
+    ...(device.status === 'revoked' ? [] : [{ action: 'revoke' as const, label: m.devices_revoke() }]),
+    { action: 'delete', label: m.devices_delete() },
   ];
 }

@@ -1,6 +1,6 @@
 import { PASSKEY_NAME_MAX } from '@tapin/shared';
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_PASSKEY_NAME, checkPasskeyName, suggestPasskeyName } from './passkey-name';
+import { checkPasskeyName, suggestPasskeyName } from './passkey-name';
 
 const CHROME_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -24,7 +24,7 @@ describe('suggestPasskeyName', () => {
   });
 
   it('falls back to "This device" for a browser it cannot tell', () => {
-    expect(suggestPasskeyName('')).toBe(FALLBACK_PASSKEY_NAME);
+    expect(suggestPasskeyName('')).toBe('This device');
     expect(suggestPasskeyName('curl/8.0')).toBe('This device');
   });
 

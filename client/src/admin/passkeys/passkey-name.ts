@@ -1,9 +1,12 @@
 import { PASSKEY_NAME_MAX, PasskeyName } from '@tapin/shared';
+import { m } from '../../paraglide/messages.js';
 
 /** What the name field starts with when nothing better is known. */
-export const FALLBACK_PASSKEY_NAME = 'This device';
+export function fallbackPasskeyName(): string {
+  return m.passkeys_this_device();
+}
 
-// The first match wins, so the browsers that also say "Chrome" or "Safari" come first.
+// Browsers and systems go by their own names in every language. The first match wins, so the browsers that also say "Chrome" or "Safari" come first.
 const BROWSERS: [RegExp, string][] = [
   [/\bEdg(e|A|iOS)?\//, 'Edge'],
   [/\bSamsungBrowser\//, 'Samsung Internet'],
@@ -33,7 +36,10 @@ function firstMatch(userAgent: string, list: [RegExp, string][]): string | undef
 export function suggestPasskeyName(userAgent: string, taken: readonly string[] = []): string {
   const browser = firstMatch(userAgent, BROWSERS);
   const system = firstMatch(userAgent, SYSTEMS);
-  const base = browser && system ? `${browser} on ${system}` : (system ?? browser ?? FALLBACK_PASSKEY_NAME);
+  const base =
+    browser && system
+      ? m.passkeys_browser_on_system({ browser, system })
+      : (system ?? browser ?? fallbackPasskeyName());
   const names = new Set(taken.map((n) => n.trim().toLowerCase()));
   if (!names.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
@@ -45,9 +51,10 @@ export function suggestPasskeyName(userAgent: string, taken: readonly string[] =
 /** Checks a passkey name before the browser is asked: the cleaned-up name, or what is wrong. */
 export function checkPasskeyName(value: string): { ok: true; name: string } | { ok: false; error: string } {
   if (value.trim().length > PASSKEY_NAME_MAX) {
-    return { ok: false, error: `Use at most ${PASSKEY_NAME_MAX} characters.` };
+    return { ok: false, error: m.passkeys_name_too_long({ max: PASSKEY_NAME_MAX }) };
   }
   const parsed = PasskeyName.safeParse(value);
   if (parsed.success) return { ok: true, name: parsed.data };
-  return { ok: false, error: parsed.error.issues[0]?.message ?? 'Give the passkey a name' };
+  // The schema's one other check: that there is a name.
+  return { ok: false, error: m.passkeys_name_required() };
 }

@@ -1,8 +1,6 @@
 import {
   CreateUserRequest,
   LOGIN_METHODS,
-  LOGIN_METHOD_LABELS,
-  ROLE_LABELS,
   UpdateUserRequest,
   allowsPassword,
   allowsPin,
@@ -14,6 +12,8 @@ import {
 } from '@tapin/shared';
 import type * as z from 'zod/mini';
 import { checkForm } from '../../lib/forms/field-errors';
+import { m } from '../../paraglide/messages.js';
+import { loginMethodLabel, roleLabel } from './user-labels';
 
 export const USER_FORM_FIELDS = ['name', 'username', 'role', 'loginMethod', 'pin', 'password'] as const;
 export type UserFormField = (typeof USER_FORM_FIELDS)[number];
@@ -53,21 +53,13 @@ export function valuesOf(user: UserJSON): UserFormValues {
 
 /** The roles the acting user may give, as the form lists them: a manager never makes anyone an admin. */
 export function roleOptions(actorRole: Role): { value: Role; label: string }[] {
-  return assignableRoles(actorRole).map((value) => ({ value, label: ROLE_LABELS[value] }));
+  return assignableRoles(actorRole).map((value) => ({ value, label: roleLabel(value) }));
 }
 
-export const LOGIN_METHOD_OPTIONS = LOGIN_METHODS.map((value) => ({
-  value,
-  label: LOGIN_METHOD_LABELS[value],
-}));
-
-/** What each login method means, shown under the choice. */
-export const LOGIN_METHOD_HINTS: Record<LoginMethod, string> = {
-  password: 'Logs in with a username and password. No PIN.',
-  password_and_pin:
-    'Logs in with a username and password on the platform, and with the PIN on approved devices.',
-  pin_only: 'Logs in only with the PIN, on approved registers, scanners and other devices. No password.',
-};
+/** The login methods, as the form lists them. */
+export function loginMethodOptions(): { value: LoginMethod; label: string }[] {
+  return LOGIN_METHODS.map((value) => ({ value, label: loginMethodLabel(value) }));
+}
 
 type FieldErrors = Partial<Record<UserFormField, string>>;
 export type UserRequestResult<T> =
@@ -110,10 +102,10 @@ function build<T>(
   const checked = checkForm(schema, body, USER_FORM_FIELDS);
   const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
   if (withPin && values.pin === '' && !existing?.hasPin) {
-    errors.pin ??= 'Enter a 5-digit PIN for this login method';
+    errors.pin ??= m.users_pin_required();
   }
   if (withPassword && values.password === '' && !existing?.hasPassword) {
-    errors.password ??= 'Enter a password for this login method';
+    errors.password ??= m.users_password_required();
   }
   if (checked.ok && Object.keys(errors).length === 0) return { ok: true, body: checked.data };
   const formError = checked.ok ? undefined : checked.formError;
