@@ -9,6 +9,7 @@ import { session } from '../session/session.svelte';
 import { apiError, fakeServer } from '../../test/fake-server';
 import PasswordLoginPage from './PasswordLoginPage.svelte';
 import { approvalOffer } from '../device/approval-offer.svelte';
+import { chooseLanguage } from '../lib/i18n/language.svelte';
 
 vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({
   ...(await original()),
@@ -46,6 +47,7 @@ afterEach(() => {
   supported.mockReturnValue(true);
   vi.mocked(approvalOffer.consider).mockClear();
   session.set(null);
+  chooseLanguage('en');
 });
 
 describe('PasswordLoginPage', () => {
@@ -115,5 +117,27 @@ describe('PasswordLoginPage', () => {
     expect(screen.getByRole('button', { name: 'Log in' }).classList.contains('secondary')).toBe(false);
     await logInWithPassword();
     await vi.waitFor(() => expect(session.current).toEqual(ADA));
+  });
+
+  it('speaks Dutch once Dutch is chosen', () => {
+    chooseLanguage('nl');
+    render(PasswordLoginPage);
+    expect(screen.getByRole('heading', { name: 'Inloggen' })).toBeTruthy();
+    expect(screen.getByLabelText('Gebruikersnaam')).toBeTruthy();
+    expect(screen.getByLabelText('Wachtwoord')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Inloggen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Inloggen met een passkey' })).toBeTruthy();
+  });
+
+  it('switches language on the spot with the language switch, and says a missing field in it', async () => {
+    render(PasswordLoginPage);
+    await fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'nl' } });
+    expect(screen.getByLabelText('Gebruikersnaam')).toBeTruthy();
+    expect(screen.queryByLabelText('Username')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
+    expect(screen.getByRole('alert').textContent?.trim()).toBe('Vul je gebruikersnaam en wachtwoord in.');
+    await fireEvent.change(screen.getByLabelText('Taal'), { target: { value: 'en' } });
+    expect(screen.getByLabelText('Username')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent?.trim()).toBe('Enter your username and password.');
   });
 });

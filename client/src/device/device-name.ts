@@ -1,14 +1,27 @@
 import { DEVICE_NAME_MAX, DeviceName } from '@tapin/shared';
+import { issueText } from '../lib/forms/field-errors';
+import { m } from '../paraglide/messages.js';
 
-/** What the name field starts with when a device is approved; it can be changed. */
-export const SUGGESTED_DEVICE_NAME = 'Register';
+/** What the name field starts with when a device is approved, in the language on screen; it can be changed. */
+export function suggestedDeviceName(): string {
+  return m.approve_device_name_suggested();
+}
+
+/**
+ * @deprecated The suggestion in the language shown when this module loaded; use
+ * `suggestedDeviceName()`, which follows a switch of language.
+ */
+export const SUGGESTED_DEVICE_NAME = suggestedDeviceName();
 
 /** Checks a device name before it is sent: the cleaned-up name, or what is wrong with it. */
 export function checkDeviceName(value: string): { ok: true; name: string } | { ok: false; error: string } {
   if (value.trim().length > DEVICE_NAME_MAX) {
-    return { ok: false, error: `Use at most ${DEVICE_NAME_MAX} characters.` };
+    return { ok: false, error: m.approve_device_name_too_long({ max: DEVICE_NAME_MAX }) };
   }
   const parsed = DeviceName.safeParse(value);
   if (parsed.success) return { ok: true, name: parsed.data };
-  return { ok: false, error: parsed.error.issues[0]?.message ?? 'Give the device a name' };
+  const issue = parsed.error.issues[0];
+  if (!issue || issue.code === 'too_small') return { ok: false, error: m.approve_device_name_missing() };
+  // Characters no database can store (NUL, a broken surrogate), said as every form says them.
+  return { ok: false, error: issueText('name', issue) };
 }
