@@ -10,4 +10,4 @@ document.documentElement.dataset.version = __TAPIN_VERSION__;
 followLanguageInDocument();
 mount(App, { target });
 // The service worker registers, and the update prompt mounts, once the first screen shows (see
-// App.svelte and pwa/on-screen.svelte.ts).
+// App.svelte and pwa/start-app-updates.ts).

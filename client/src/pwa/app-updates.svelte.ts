@@ -42,7 +42,7 @@ class AppUpdates {
 
   /**
    * Registers the service worker. The app calls this (through startAppUpdates in
-   * on-screen.svelte.ts) once its first screen shows, after the page's load event: the PIN pad
+   * start-app-updates.ts) once its first screen shows, after the page's load event: the PIN pad
    * comes first, and this chunk and workbox-window are fetched only then, not as part of the start.
    */
   start(): void {
