@@ -7,12 +7,6 @@ export function suggestedDeviceName(): string {
   return m.approve_device_name_suggested();
 }
 
-/**
- * @deprecated The suggestion in the language shown when this module loaded; use
- * `suggestedDeviceName()`, which follows a switch of language.
- */
-export const SUGGESTED_DEVICE_NAME = suggestedDeviceName();
-
 /** Checks a device name before it is sent: the cleaned-up name, or what is wrong with it. */
 export function checkDeviceName(value: string): { ok: true; name: string } | { ok: false; error: string } {
   if (value.trim().length > DEVICE_NAME_MAX) {
