@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../../server/test/support/test-app'
 import { TestClient, setUpOrganisation } from '../../server/test/support/test-client';
 import { deviceIdentity } from '../src/device/device-identity';
 import { signDeviceProof } from '../src/device/sign-device-proof';
-import { base64urlDecode, base64urlEncode } from '../src/lib/crypto/es256-jws';
+import { base64urlEncode } from '../src/lib/crypto/es256-jws';
+import { base64urlDecode } from '../src/lib/crypto/es256-verify';
 import { LocalDb, type DeviceKeyRecord } from '../src/lib/storage/local-db';
 import { checkRoster } from '../src/offline/check-roster';
 import { approveRegister } from './approve-register';

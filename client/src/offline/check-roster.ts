@@ -1,5 +1,5 @@
 import { OfflineRosterClaims } from '@tapin/shared';
-import { verifyEs256 } from '../lib/crypto/es256-jws';
+import { verifyEs256 } from '../lib/crypto/es256-verify';
 import { localDb, type LocalDb } from '../lib/storage/local-db';
 import { storedRoster } from './offline-roster';
 
