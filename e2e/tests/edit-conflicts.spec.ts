@@ -58,10 +58,13 @@ test('the second of two admins saving one user is told it changed, and Reload sh
   await expect(page.getByRole('status')).toContainText('Casey Cashier was saved.');
 
   // Ben's form still shows the user as it was; his save is refused, and nothing of his is kept.
+  // He is on a phone: Save is at the foot of the form, and the message at its top comes into view.
+  await ben.setViewportSize({ width: 390, height: 844 });
   await ben.getByLabel('Name', { exact: true }).fill('Casey Register');
   await ben.getByLabel('Role').selectOption({ label: 'Manager' });
   await ben.getByRole('button', { name: 'Save' }).click();
   await expect(ben.getByRole('alert')).toHaveText(CHANGED_USER);
+  await expect(ben.getByRole('alert')).toBeInViewport();
   await expect(ben.getByRole('heading', { level: 1, name: 'Edit user' })).toBeVisible();
 
   // Reload loads the user as saved now, in place of what Ben typed.
