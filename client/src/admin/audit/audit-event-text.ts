@@ -1,5 +1,6 @@
 import { LoginMethod, Role, type AuditEventJSON, type AuditEventType } from '@tapin/shared';
 import { m } from '../../paraglide/messages.js';
+import { loginMethodLabel, roleLabel } from '../users/user-labels';
 
 /** What each audit event means, in the words of the admin environment and the language on screen. */
 export const AUDIT_EVENT_LABELS: Record<AuditEventType, () => string> = {
@@ -37,26 +38,14 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, () => string> = {
   'access.refused': m.audit_event_access_refused,
 };
 
-const ROLE_NAMES: Record<Role, () => string> = {
-  admin: m.audit_role_admin,
-  manager: m.audit_role_manager,
-  cashier: m.audit_role_cashier,
-};
-
-const LOGIN_METHOD_NAMES: Record<LoginMethod, () => string> = {
-  password: m.audit_method_password,
-  password_and_pin: m.audit_method_password_and_pin,
-  pin_only: m.audit_method_pin_only,
-};
-
-function roleLabel(value: unknown): string | null {
+function roleName(value: unknown): string | null {
   const r = Role.safeParse(value);
-  return r.success ? ROLE_NAMES[r.data]() : null;
+  return r.success ? roleLabel(r.data) : null;
 }
 
 function methodLabel(value: unknown): string | null {
   const parsed = LoginMethod.safeParse(value);
-  return parsed.success ? LOGIN_METHOD_NAMES[parsed.data]() : null;
+  return parsed.success ? loginMethodLabel(parsed.data) : null;
 }
 
 /** Why a passkey was refused, as the server records it in the detail's `reason`. */
@@ -98,7 +87,7 @@ export function describeAuditEvent(event: Pick<AuditEventJSON, 'type' | 'detail'
   const { detail } = event;
   switch (event.type) {
     case 'user.role_changed':
-      return change(label, roleLabel(detail.from), roleLabel(detail.to));
+      return change(label, roleName(detail.from), roleName(detail.to));
     case 'user.login_method_changed':
       return change(label, methodLabel(detail.from), methodLabel(detail.to));
     case 'user.pin_set':
