@@ -1,13 +1,10 @@
+import { LANGUAGES } from '@tapin/shared';
 import type { Locale } from '../../paraglide/runtime.js';
 
 export type { Locale };
 
-/**
- * The languages of project.inlang/settings.json, base language first (language.test.ts checks
- * they are Paraglide's). Written out here rather than imported from Paraglide's runtime, whose
- * module-level code would otherwise ride along in the register's start.
- */
-export const locales = ['en', 'nl'] as const satisfies readonly Locale[];
+/** The languages Tapin speaks (shared with the server), base language first; language.test.ts checks they are Paraglide's. */
+export const locales: readonly Locale[] = LANGUAGES;
 export const baseLocale: Locale = 'en';
 
 function isLocale(value: string): value is Locale {
