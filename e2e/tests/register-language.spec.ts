@@ -45,13 +45,22 @@ test("an organisation's registers start in its language, and a register keeps th
 test.describe('a browser that asks for Dutch', () => {
   test.use({ locale: 'nl-NL' });
 
-  test('gets the login screen in Dutch, and English once English is chosen there', async ({ page, seed }) => {
+  test('gets the login screen in Dutch, and English once English is chosen there, refusals on screen too', async ({
+    page,
+    seed,
+  }) => {
     await seed.setupOrganisation();
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
     await expect(page.getByLabel('Gebruikersnaam')).toBeVisible();
+    // A refusal on screen is said again in the language chosen after it.
+    await page.getByLabel('Gebruikersnaam').fill('nobody');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Ongeldige inloggegevens');
     await page.getByLabel('Taal').selectOption('English');
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText('Invalid credentials');
     await page.reload();
     await expect(page.getByLabel('Username')).toBeVisible();
   });

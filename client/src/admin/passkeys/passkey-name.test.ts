@@ -11,6 +11,11 @@ const FIREFOX_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Geck
 const CHROME_ANDROID =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
+/** The check's answer with its words said now. */
+function sayCheck(result: { ok: true; name: string } | { ok: false; error: () => string }) {
+  return result.ok ? result : { ok: false, error: result.error() };
+}
+
 describe('suggestPasskeyName', () => {
   it('names the browser and the system it runs on', () => {
     expect(suggestPasskeyName(CHROME_WINDOWS)).toBe('Chrome on Windows');
@@ -39,12 +44,12 @@ describe('suggestPasskeyName', () => {
 
 describe('checkPasskeyName', () => {
   it('trims the name', () => {
-    expect(checkPasskeyName('  Work laptop ')).toEqual({ ok: true, name: 'Work laptop' });
+    expect(sayCheck(checkPasskeyName('  Work laptop '))).toEqual({ ok: true, name: 'Work laptop' });
   });
 
   it('asks for a name when there is none, and for a shorter one when it is too long', () => {
-    expect(checkPasskeyName('   ')).toEqual({ ok: false, error: 'Give the passkey a name' });
-    expect(checkPasskeyName('x'.repeat(PASSKEY_NAME_MAX + 1))).toEqual({
+    expect(sayCheck(checkPasskeyName('   '))).toEqual({ ok: false, error: 'Give the passkey a name' });
+    expect(sayCheck(checkPasskeyName('x'.repeat(PASSKEY_NAME_MAX + 1)))).toEqual({
       ok: false,
       error: `Use at most ${PASSKEY_NAME_MAX} characters.`,
     });

@@ -1,4 +1,5 @@
 import { PASSKEY_NAME_MAX, PasskeyName } from '@tapin/shared';
+import type { Words } from '../../lib/forms/async-action.svelte';
 import { m } from '../../paraglide/messages.js';
 
 /** What the name field starts with when nothing better is known. */
@@ -49,12 +50,12 @@ export function suggestPasskeyName(userAgent: string, taken: readonly string[] =
 }
 
 /** Checks a passkey name before the browser is asked: the cleaned-up name, or what is wrong. */
-export function checkPasskeyName(value: string): { ok: true; name: string } | { ok: false; error: string } {
+export function checkPasskeyName(value: string): { ok: true; name: string } | { ok: false; error: Words } {
   if (value.trim().length > PASSKEY_NAME_MAX) {
-    return { ok: false, error: m.passkeys_name_too_long({ max: PASSKEY_NAME_MAX }) };
+    return { ok: false, error: () => m.passkeys_name_too_long({ max: PASSKEY_NAME_MAX }) };
   }
   const parsed = PasskeyName.safeParse(value);
   if (parsed.success) return { ok: true, name: parsed.data };
   // The schema's one other check: that there is a name.
-  return { ok: false, error: m.passkeys_name_required() };
+  return { ok: false, error: () => m.passkeys_name_required() };
 }

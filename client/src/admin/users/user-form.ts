@@ -11,6 +11,7 @@ import {
   type UserJSON,
 } from '@tapin/shared';
 import type * as z from 'zod/mini';
+import type { Words } from '../../lib/forms/async-action.svelte';
 import { checkForm } from '../../lib/forms/field-errors';
 import { m } from '../../paraglide/messages.js';
 import { loginMethodLabel, roleLabel } from './user-labels';
@@ -61,9 +62,9 @@ export function loginMethodOptions(): { value: LoginMethod; label: string }[] {
   return LOGIN_METHODS.map((value) => ({ value, label: loginMethodLabel(value) }));
 }
 
-type FieldErrors = Partial<Record<UserFormField, string>>;
+type FieldErrors = Partial<Record<UserFormField, Words>>;
 export type UserRequestResult<T> =
-  { ok: true; body: T } | { ok: false; errors: FieldErrors; formError?: string };
+  { ok: true; body: T } | { ok: false; errors: FieldErrors; formError?: Words };
 
 /** The request that adds a user; a PIN and password are required when the login method uses them. */
 export function createUserRequest(values: UserFormValues): UserRequestResult<CreateUserRequest> {
@@ -102,10 +103,10 @@ function build<T>(
   const checked = checkForm(schema, body, USER_FORM_FIELDS);
   const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
   if (withPin && values.pin === '' && !existing?.hasPin) {
-    errors.pin ??= m.users_pin_required();
+    errors.pin ??= m.users_pin_required;
   }
   if (withPassword && values.password === '' && !existing?.hasPassword) {
-    errors.password ??= m.users_password_required();
+    errors.password ??= m.users_password_required;
   }
   if (checked.ok && Object.keys(errors).length === 0) return { ok: true, body: checked.data };
   const formError = checked.ok ? undefined : checked.formError;

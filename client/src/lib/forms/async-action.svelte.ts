@@ -1,18 +1,29 @@
 import { ApiClientError, errorMessage, type ClientErrorCode } from '../api/api-error';
 
 /**
+ * Words kept as the function that says them, not as text: read where they are shown, they follow
+ * a switch of language while on screen.
+ */
+export type Words = () => string;
+
+/** Each field's words, said now. */
+export function said<F extends string>(words: Partial<Record<F, Words>>): Partial<Record<F, string>> {
+  const texts: Partial<Record<F, string>> = {};
+  for (const [field, say] of Object.entries(words) as [F, Words][]) texts[field] = say();
+  return texts;
+}
+
+/**
  * One request a screen runs on behalf of a button or form: `busy` disables the control while it
  * runs, and any failure becomes either a message under the field it concerns or one message for
  * the whole form. It always recovers: `busy` is reset whatever happens.
  */
 export class AsyncAction<F extends string = never> {
   busy = $state(false);
-  /** A message about the whole action, shown at the top of the form. */
-  error = $state<string | null>(null);
   /** The code of the failure `error` says, when the server gave one: the form may offer a way out. */
   errorCode = $state<ClientErrorCode | null>(null);
-  /** Messages that belong to one field, keyed by the field's name as the API spells it. */
-  fieldErrors = $state<Partial<Record<F, string>>>({});
+  #error = $state<Words | null>(null);
+  #fieldErrors = $state<Partial<Record<F, Words>>>({});
 
   readonly #fields: ReadonlySet<string>;
   readonly #editedElsewhereText: (() => string) | undefined;
@@ -39,17 +50,32 @@ export class AsyncAction<F extends string = never> {
     }
   }
 
+  /** A message about the whole action, shown at the top of the form, in the language on screen. */
+  get error(): string | null {
+    return this.#error?.() ?? null;
+  }
+
+  /** Messages that belong to one field, keyed by the field's name as the API spells it. */
+  get fieldErrors(): Partial<Record<F, string>> {
+    return said(this.#fieldErrors);
+  }
+
   /** Shows field messages found before any request was made. */
-  setFieldErrors(errors: Partial<Record<F, string>>): void {
-    this.error = null;
+  setFieldErrors(errors: Partial<Record<F, Words>>): void {
+    this.#error = null;
     this.errorCode = null;
-    this.fieldErrors = errors;
+    this.#fieldErrors = errors;
+  }
+
+  /** Shows a message about the whole action that the screen found itself. */
+  setError(words: Words): void {
+    this.#error = words;
   }
 
   clear(): void {
-    this.error = null;
+    this.#error = null;
     this.errorCode = null;
-    this.fieldErrors = {};
+    this.#fieldErrors = {};
   }
 
   fail(err: unknown): void {
@@ -58,14 +84,13 @@ export class AsyncAction<F extends string = never> {
     if (err instanceof ApiClientError && err.code === 'unauthenticated') return;
     const field = err instanceof ApiClientError ? err.field : undefined;
     if (field !== undefined && this.#fields.has(field)) {
-      this.fieldErrors = { [field]: withoutFieldPrefix(errorMessage(err), field) } as Partial<
-        Record<F, string>
+      this.#fieldErrors = { [field]: () => withoutFieldPrefix(errorMessage(err), field) } as Partial<
+        Record<F, Words>
       >;
       return;
     }
     this.errorCode = err instanceof ApiClientError ? err.code : null;
-    this.error =
-      this.editedElsewhere && this.#editedElsewhereText ? this.#editedElsewhereText() : errorMessage(err);
+    this.#error = (this.editedElsewhere && this.#editedElsewhereText) || (() => errorMessage(err));
   }
 
   /** Whether the save failed because someone else changed the same thing since it was loaded. */

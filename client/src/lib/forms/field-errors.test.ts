@@ -1,6 +1,7 @@
 import { CreateUserRequest, NAME_MAX, SetupRequest, UpdateUserRequest } from '@tapin/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseLanguage } from '../i18n/language.svelte';
+import { said } from './async-action.svelte';
 import { checkForm } from './field-errors';
 
 const USER_FIELDS = ['name', 'username', 'role', 'loginMethod', 'pin', 'password'] as const;
@@ -9,7 +10,7 @@ const SETUP_FIELDS = ['organisationName', 'name', 'username', 'password'] as con
 afterEach(() => chooseLanguage('en'));
 
 function errorsOf(result: ReturnType<typeof checkForm>): object {
-  return result.ok ? {} : { ...result.errors, ...(result.formError && { form: result.formError }) };
+  return result.ok ? {} : { ...said(result.errors), ...(result.formError && { form: result.formError() }) };
 }
 
 describe('checkForm', () => {

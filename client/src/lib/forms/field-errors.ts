@@ -1,6 +1,7 @@
 import { PIN_LENGTH } from '@tapin/shared';
 import type * as z from 'zod/mini';
 import { m } from '../../paraglide/messages.js';
+import type { Words } from './async-action.svelte';
 
 /** One problem zod found, as a form shows it. */
 type Issue = z.core.$ZodIssue;
@@ -61,17 +62,17 @@ export function checkForm<S extends z.ZodMiniType, F extends string>(
   schema: S,
   values: unknown,
   fields: readonly F[],
-): { ok: true; data: z.output<S> } | { ok: false; errors: Partial<Record<F, string>>; formError?: string } {
+): { ok: true; data: z.output<S> } | { ok: false; errors: Partial<Record<F, Words>>; formError?: Words } {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  const errors: Partial<Record<F, string>> = {};
-  let formError: string | undefined;
+  const errors: Partial<Record<F, Words>> = {};
+  let formError: Words | undefined;
   for (const issue of result.error.issues) {
     const field = issue.path[0];
     if (typeof field === 'string' && (fields as readonly string[]).includes(field)) {
-      errors[field as F] ??= issueText(field, issue);
+      errors[field as F] ??= () => issueText(field, issue);
     } else {
-      formError ??= issueText(undefined, issue);
+      formError ??= () => issueText(undefined, issue);
     }
   }
   return formError === undefined ? { ok: false, errors } : { ok: false, errors, formError };

@@ -7,8 +7,7 @@ import { passkeyProblem } from './passkey-problem';
  */
 export class PasskeyAction<F extends string = never> extends AsyncAction<F> {
   override fail(err: unknown): void {
-    const problem = passkeyProblem(err);
-    if (problem === null) super.fail(err);
-    else this.error = problem;
+    if (passkeyProblem(err) === null) super.fail(err);
+    else this.setError(() => passkeyProblem(err) ?? '');
   }
 }
