@@ -56,7 +56,7 @@ test.describe('a browser that asks for Dutch', () => {
     // A refusal on screen is said again in the language chosen after it.
     await page.getByLabel('Gebruikersnaam').fill('nobody');
     await page.getByLabel('Wachtwoord', { exact: true }).fill('not the password');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText('Ongeldige inloggegevens');
     await page.getByLabel('Taal').selectOption('English');
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
