@@ -1,20 +1,12 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import type { SessionJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseLanguage, currentLanguage } from '../lib/i18n/language.svelte';
 import { session } from '../session/session.svelte';
 import TopBar from './TopBar.svelte';
+import { sessionOf } from '../../test/sessions';
 
-const MANAGER: SessionJSON = {
-  user: { id: 'user-0002', name: 'Max Manager', username: 'max', role: 'manager' },
-  organisation: { id: 'org-0001', name: 'Corner Shop' },
-  kind: 'web',
-  adminAccess: true,
-  deviceId: null,
-  expiresAt: '2026-01-05T20:00:00.000Z',
-  serverTime: '2026-01-05T08:00:00.000Z',
-};
+const MANAGER = sessionOf({ id: 'user-0002', name: 'Max Manager', username: 'max', role: 'manager' });
 
 afterEach(() => {
   session.set(null);

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import type { SessionJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
 import { logInWithPasskey } from '../lib/passkeys/passkey-ceremony';
@@ -10,6 +9,7 @@ import { apiError, fakeServer } from '../../test/fake-server';
 import PasswordLoginPage from './PasswordLoginPage.svelte';
 import { approvalOffer } from '../device/approval-offer.svelte';
 import { chooseLanguage } from '../lib/i18n/language.svelte';
+import { sessionOf } from '../../test/sessions';
 
 vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({
   ...(await original()),
@@ -23,15 +23,7 @@ vi.mock('../device/device-state.svelte', () => ({ thisDevice: { showsPinLogin: f
 
 const passkeyLogin = vi.mocked(logInWithPasskey);
 const supported = vi.mocked(supportsPasskeys);
-const ADA: SessionJSON = {
-  user: { id: 'user-0001', name: 'Ada Admin', username: 'ada', role: 'admin' },
-  organisation: { id: 'org-0001', name: 'Corner Shop' },
-  kind: 'web',
-  adminAccess: true,
-  deviceId: null,
-  expiresAt: '2026-01-05T20:00:00.000Z',
-  serverTime: '2026-01-05T08:00:00.000Z',
-};
+const ADA = sessionOf({ id: 'user-0001', name: 'Ada Admin', username: 'ada', role: 'admin' });
 
 const passkeyButton = () => screen.getByRole('button', { name: 'Log in with a passkey' });
 

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import type { SessionJSON } from '@tapin/shared';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../lib/api/api-error';
 import { stepUpWithPasskey } from '../lib/passkeys/passkey-ceremony';
@@ -8,6 +7,8 @@ import { supportsPasskeys } from '../lib/passkeys/supports-passkeys';
 import { session } from '../session/session.svelte';
 import { apiError, fakeServer } from '../../test/fake-server';
 import StepUpDialog from './StepUpDialog.svelte';
+import { giveDialogsModalMethods } from '../../test/dialogs';
+import { sessionOf } from '../../test/sessions';
 
 vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({
   ...(await original()),
@@ -16,25 +17,12 @@ vi.mock(import('../lib/passkeys/passkey-ceremony'), async (original) => ({
 vi.mock(import('../lib/passkeys/supports-passkeys'), () => ({ supportsPasskeys: vi.fn(() => true) }));
 
 const passkeyStepUp = vi.mocked(stepUpWithPasskey);
-const STEPPED_UP: SessionJSON = {
-  user: { id: 'user-0001', name: 'Ada Admin', username: 'ada', role: 'admin' },
-  organisation: { id: 'org-0001', name: 'Corner Shop' },
-  kind: 'register',
-  adminAccess: true,
-  deviceId: 'd'.repeat(43),
-  expiresAt: '2026-01-05T20:00:00.000Z',
-  serverTime: '2026-01-05T08:00:00.000Z',
-};
+const STEPPED_UP = sessionOf(
+  { id: 'user-0001', name: 'Ada Admin', username: 'ada', role: 'admin' },
+  { kind: 'register', deviceId: 'd'.repeat(43) },
+);
 
-beforeAll(() => {
-  // jsdom has <dialog> without its modal methods.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeAll(giveDialogsModalMethods);
 
 afterEach(() => {
   vi.unstubAllGlobals();

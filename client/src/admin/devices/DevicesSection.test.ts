@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../../test/fake-server';
 import { chooseLanguage } from '../../lib/i18n/language.svelte';
 import DevicesSection from './DevicesSection.svelte';
+import { giveDialogsModalMethods } from '../../../test/dialogs';
 
 function device(over: Partial<DeviceJSON> = {}): DeviceJSON {
   return {
@@ -19,15 +20,7 @@ function device(over: Partial<DeviceJSON> = {}): DeviceJSON {
   };
 }
 
-beforeAll(() => {
-  // jsdom has <dialog> without its modal methods.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeAll(giveDialogsModalMethods);
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addPasskey } from '../../lib/passkeys/passkey-ceremony';
 import { apiError, fakeServer } from '../../../test/fake-server';
 import PasskeysPage from './PasskeysPage.svelte';
+import { giveDialogsModalMethods } from '../../../test/dialogs';
 
 vi.mock(import('../../lib/passkeys/passkey-ceremony'), async (original) => ({
   ...(await original()),
@@ -28,15 +29,7 @@ const PHONE: PasskeyJSON = {
 const LAST_ONE =
   'Your organisation requires a passkey for admins and managers, so you cannot remove your last one. Add another passkey first.';
 
-beforeAll(() => {
-  // jsdom has <dialog> without its modal methods.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeAll(giveDialogsModalMethods);
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeServer } from '../../../test/fake-server';
 import { chooseLanguage } from '../../lib/i18n/language.svelte';
 import PinLoginPage from './PinLoginPage.svelte';
+import { giveDialogsModalMethods } from '../../../test/dialogs';
 
 const PATH = '/api/organisation/pin-login';
 
@@ -34,15 +35,7 @@ function server() {
   });
 }
 
-beforeAll(() => {
-  // jsdom has <dialog> without its modal methods.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeAll(giveDialogsModalMethods);
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,22 +1,15 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import type { SessionJSON, UserJSON } from '@tapin/shared';
+import type { UserJSON } from '@tapin/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chooseLanguage } from '../../lib/i18n/language.svelte';
 import { session } from '../../session/session.svelte';
 import { fakeServer } from '../../../test/fake-server';
 import UserFormPage from './UserFormPage.svelte';
 import UsersPage from './UsersPage.svelte';
+import { sessionOf } from '../../../test/sessions';
 
-const ADMIN: SessionJSON = {
-  user: { id: 'user-0001', name: 'Ada Admin', username: 'ada', role: 'admin' },
-  organisation: { id: 'org-0001', name: 'Corner Shop' },
-  kind: 'web',
-  adminAccess: true,
-  deviceId: null,
-  expiresAt: '2026-01-05T20:00:00.000Z',
-  serverTime: '2026-01-05T08:00:00.000Z',
-};
+const ADMIN = sessionOf({ id: 'user-0001', name: 'Ada Admin', username: 'ada', role: 'admin' });
 const CASEY: UserJSON = {
   id: 'user-casey',
   name: 'Casey Till',
