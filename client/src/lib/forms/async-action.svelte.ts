@@ -26,10 +26,10 @@ export class AsyncAction<F extends string = never> {
   #fieldErrors = $state<Partial<Record<F, Words>>>({});
 
   readonly #fields: ReadonlySet<string>;
-  readonly #editedElsewhereText: (() => string) | undefined;
+  readonly #editedElsewhereText: Words | undefined;
 
   /** `editedElsewhere` names what the form edits when someone else changed it first. */
-  constructor(fields: readonly F[] = [], texts: { editedElsewhere?: () => string } = {}) {
+  constructor(fields: readonly F[] = [], texts: { editedElsewhere?: Words } = {}) {
     this.#fields = new Set(fields);
     this.#editedElsewhereText = texts.editedElsewhere;
   }
